@@ -1,0 +1,41 @@
+# `make run` and `make test` work on a fresh Debian 12 machine: both install what they need first.
+
+.PHONY: deps build run test bench-ingest clean
+
+# Swift is installed in /opt/swift, which is not always on PATH.
+ifeq ($(shell command -v swift 2>/dev/null),)
+export PATH := /opt/swift/usr/bin:$(PATH)
+endif
+
+SAMPLE_DATA := docs/examples/sample-events.ndjson
+# As root the embedded database runs as `postgres` (initdb refuses root), which cannot enter a
+# checkout under /root; `make run` then keeps the development database here instead.
+ROOT_DEV_DB_DIR := /var/lib/timelined-dev/pg
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	swift build
+
+run: deps build
+	@if [ "$$(id -u)" = 0 ] && [ -z "$${TIMELINED_DATABASE_EMBEDDED_DIR:-}" ] \
+	    && ! runuser -u postgres -- test -x "$(CURDIR)" 2>/dev/null; then \
+	    echo "postgres cannot enter $(CURDIR): the development database lives in $(ROOT_DEV_DB_DIR)"; \
+	    export TIMELINED_DATABASE_EMBEDDED_DIR=$(ROOT_DEV_DB_DIR); \
+	fi; \
+	bin="$$(swift build --show-bin-path)/timelined" \
+	    && "$$bin" migrate \
+	    && "$$bin" ingest $(SAMPLE_DATA) \
+	    && echo "timelined: serving on http://127.0.0.1:8080" \
+	    && exec "$$bin" serve
+
+# The suites start throwaway PostgreSQL clusters of their own.
+test: deps
+	swift test
+
+bench-ingest: deps
+	swift run -c release IngestBenchmark
+
+clean:
+	rm -rf .build

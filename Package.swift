@@ -1,0 +1,151 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "timelined",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "timelined", targets: ["timelined"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // libpq's C API, found through pkg-config.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // The project's own PostgreSQL client over libpq.
+        .target(
+            name: "Postgres",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // A private PostgreSQL cluster driven through initdb / pg_ctl.
+        .target(
+            name: "EmbeddedPostgres",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The domain: dates, durations, kinds, records and their validation. No I/O.
+        .target(
+            name: "TimelineCore",
+            swiftSettings: swiftSettings
+        ),
+        // Everything that knows table names: migrations, ingest, queries.
+        .target(
+            name: "TimelineStore",
+            dependencies: [
+                "Postgres",
+                "TimelineCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedMigrations"]
+        ),
+        // The HTTP API (Hummingbird).
+        .target(
+            name: "TimelineAPI",
+            dependencies: [
+                "TimelineStore",
+                "TimelineCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The daemon's services and its configuration.
+        .target(
+            name: "TimelineDaemon",
+            dependencies: [
+                "TimelineAPI",
+                "TimelineStore",
+                "TimelineCore",
+                "Postgres",
+                "EmbeddedPostgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "timelined",
+            dependencies: [
+                "TimelineDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Build-time embedding of SQL/*.sql, so the installed binary carries its migrations.
+        .executableTarget(name: "MigrationEmbedder", swiftSettings: swiftSettings),
+        .plugin(
+            name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["MigrationEmbedder"]
+        ),
+
+        // Throwaway PostgreSQL clusters for the test suites.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "EmbeddedPostgres",
+                "Postgres",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "IngestBenchmark",
+            dependencies: [
+                "TimelineStore",
+                "TimelineCore",
+                "Postgres",
+                "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/IngestBenchmark",
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TimelineStoreTests",
+            dependencies: ["TimelineStore", "TimelineCore", "Postgres", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TimelineDaemonTests",
+            dependencies: [
+                "TimelineDaemon", "TimelineAPI", "TimelineStore", "Postgres", "TestSupport", "EmbeddedPostgres",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,258 @@
+import CLibPQ
+import Foundation
+import Synchronization
+
+/// One libpq connection. Every method blocks its thread until the server answers, so it is
+/// only ever called from ``PostgresPool``'s own threads or ``PostgresListener``'s thread —
+/// never from an event loop or Swift's cooperative pool.
+///
+/// The pool lends a connection to one borrower at a time; the lock makes that guarantee
+/// local, so a misuse serializes instead of corrupting libpq's state.
+public final class PostgresConnection: Sendable {
+    private let handle: Mutex<LibPQPointer?>
+    /// Kept apart from `handle` so that a cancel request can be sent while a statement runs.
+    private let cancelHandle: Mutex<LibPQPointer?>
+
+    /// Settings every session gets, so that decoding never depends on the server's defaults.
+    static let sessionSettings = [
+        ("TimeZone", "UTC"),
+        ("DateStyle", "ISO, YMD"),
+        ("IntervalStyle", "iso_8601"),
+        ("client_encoding", "UTF8"),
+    ]
+
+    /// Opens a connection (blocking) and applies the session settings.
+    /// - Parameter statementTimeout: milliseconds after which the server cancels a statement; 0 for none.
+    public init(connectionString: ConnectionString, applicationName: String = "timelined", statementTimeout: Int = 0) throws(PostgresError) {
+        let keywords = ["dbname", "fallback_application_name"]
+        let values = [connectionString.rawValue, applicationName]
+        let connection: OpaquePointer? = keywords.withCStringArray { keywordPointers in
+            values.withCStringArray { valuePointers in
+                PQconnectdbParams(keywordPointers, valuePointers, 1)
+            }
+        }
+        guard let connection, PQstatus(connection) == CONNECTION_OK else {
+            let message = connection.map { Self.errorMessage($0) } ?? "out of memory"
+            if let connection { PQfinish(connection) }
+            throw .connectionFailed(message: message)
+        }
+        // libpq prints notices to stderr by default; the project's logs are structured only.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        handle = Mutex(LibPQPointer(connection))
+        cancelHandle = Mutex(PQgetCancel(connection).map(LibPQPointer.init))
+        var settings = Self.sessionSettings
+        settings.append(("statement_timeout", String(statementTimeout)))
+        let sql = "SELECT " + settings.indices.map { "set_config($\($0 * 2 + 1), $\($0 * 2 + 2), false)" }.joined(separator: ", ")
+        _ = try query(sql, settings.flatMap { [$0.0, $0.1] })
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Closes the connection; later calls fail with ``PostgresError/connectionLost(message:)``.
+    public func close() {
+        cancelHandle.withLock { cancel in
+            if let cancel { PQfreeCancel(cancel.pointer) }
+            cancel = nil
+        }
+        handle.withLock { connection in
+            if let connection { PQfinish(connection.pointer) }
+            connection = nil
+        }
+    }
+
+    /// Runs one statement with its values as parameters (`PQexecParams`, text format).
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [any PostgresBindable] = []) throws(PostgresError) -> PostgresRows {
+        let texts = parameters.map(\.postgresText)
+        for (index, text) in texts.enumerated() where text?.utf8.contains(0) == true {
+            throw .invalidParameter(index: index, reason: "text contains a NUL character")
+        }
+        return try withHandle { (connection) throws(PostgresError) -> PostgresRows in
+            let result = texts.withOptionalCStringArray { pointers in
+                PQexecParams(connection, sql, Int32(texts.count), nil, pointers, nil, nil, 0)
+            }
+            return try Self.consume(result, on: connection)
+        }
+    }
+
+    /// Runs a script of several statements without parameters (simple query protocol);
+    /// used for migrations, whose text is part of the program and takes no values.
+    public func execute(script sql: String) throws(PostgresError) {
+        try withHandle { (connection) throws(PostgresError) in
+            _ = try Self.consume(PQexec(connection, sql), on: connection)
+        }
+    }
+
+    /// Runs `body` inside a transaction: COMMIT when it returns, ROLLBACK when it throws.
+    public func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try query("BEGIN")
+        do {
+            let value = try body(self)
+            try query("COMMIT")
+            return value
+        } catch {
+            // A broken connection cannot roll back; the server discards the transaction itself.
+            _ = try? query("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Streams rows into `COPY … FROM STDIN` (text format) and returns the number of rows
+    /// the server stored. Values are escaped as COPY's text format requires.
+    @discardableResult
+    public func copy<Rows: Sequence>(_ sql: String, rows: Rows) throws(PostgresError) -> Int
+    where Rows.Element == [any PostgresBindable] {
+        try withHandle { (connection) throws(PostgresError) -> Int in
+            let start = PQexec(connection, sql)
+            guard let start, PQresultStatus(start) == PGRES_COPY_IN else {
+                return try Self.consume(start, on: connection).affectedRows
+            }
+            PQclear(start)
+            var buffer = CopyTextEncoder()
+            var clientError: String?
+            for row in rows {
+                if let error = buffer.append(row) {
+                    clientError = error
+                    break
+                }
+                if buffer.count >= 1 << 18 {
+                    try Self.sendCopyData(&buffer, on: connection)
+                }
+            }
+            if clientError == nil { try Self.sendCopyData(&buffer, on: connection) }
+            guard PQputCopyEnd(connection, clientError) == 1 else {
+                throw .connectionLost(message: Self.errorMessage(connection))
+            }
+            let outcome = Result { () throws(PostgresError) -> PostgresRows in try Self.consume(PQgetResult(connection), on: connection) }
+            while let trailing = PQgetResult(connection) { PQclear(trailing) }
+            // The server's answer to an aborted COPY only echoes the client's reason.
+            if let clientError { throw .copyFailed(message: clientError) }
+            return try outcome.get().affectedRows
+        }
+    }
+
+    /// Asks the server to cancel the statement now running on this connection (thread-safe).
+    public func cancelRunningStatement() {
+        cancelHandle.withLock { cancel in
+            guard let cancel else { return }
+            var buffer = [CChar](repeating: 0, count: 256)
+            _ = PQcancel(cancel.pointer, &buffer, Int32(buffer.count))
+        }
+    }
+
+    /// True when the connection can take a statement: not closed, not broken, no stray input.
+    ///
+    /// A backend that was terminated (`pg_terminate_backend`, server restart) sends a FATAL
+    /// message and closes its socket while the connection sits idle in the pool; reading
+    /// whatever arrived reveals that without a round trip.
+    public func isUsable() -> Bool {
+        handle.withLock { handle in
+            guard let connection = handle?.pointer, PQstatus(connection) == CONNECTION_OK else { return false }
+            // Read until nothing more is waiting: the FATAL message comes first, and only the
+            // read after it sees the closed socket and marks the connection bad.
+            var descriptor = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
+            for _ in 0..<8 where poll(&descriptor, 1, 0) > 0 {
+                if PQconsumeInput(connection) == 0 || PQstatus(connection) != CONNECTION_OK { return false }
+                while let notification = PQnotifies(connection) { PQfreemem(notification) }
+            }
+            return PQstatus(connection) == CONNECTION_OK && PQtransactionStatus(connection) == PQTRANS_IDLE
+        }
+    }
+
+    /// The socket, for waiting on notifications.
+    var socket: Int32 {
+        handle.withLock { handle in handle.map { PQsocket($0.pointer) } ?? -1 }
+    }
+
+    /// Reads input that has arrived and returns the notifications in it (non-blocking).
+    func consumeNotifications() throws(PostgresError) -> [PostgresNotification] {
+        try withHandle { (connection) throws(PostgresError) -> [PostgresNotification] in
+            guard PQconsumeInput(connection) == 1, PQstatus(connection) == CONNECTION_OK else {
+                throw .connectionLost(message: Self.errorMessage(connection))
+            }
+            var notifications: [PostgresNotification] = []
+            while let notify = PQnotifies(connection) {
+                notifications.append(PostgresNotification(
+                    channel: String(cString: notify.pointee.relname),
+                    payload: String(cString: notify.pointee.extra),
+                    backendPID: notify.pointee.be_pid
+                ))
+                PQfreemem(notify)
+            }
+            return notifications
+        }
+    }
+
+    private func withHandle<T>(_ body: (OpaquePointer) throws(PostgresError) -> T) throws(PostgresError) -> T {
+        try handle.withLock { (handle) throws(PostgresError) -> T in
+            guard let handle else { throw .connectionLost(message: "the connection was closed") }
+            return try body(handle.pointer)
+        }
+    }
+
+    private static func sendCopyData(_ buffer: inout CopyTextEncoder, on connection: OpaquePointer) throws(PostgresError) {
+        guard buffer.count > 0 else { return }
+        let sent = buffer.bytes.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(connection, $0.baseAddress, Int32($0.count)) }
+        }
+        guard sent == 1 else { throw .connectionLost(message: errorMessage(connection)) }
+        buffer.removeAll()
+    }
+
+    /// Turns a `PGresult` into rows or a typed error, and frees it.
+    private static func consume(_ result: OpaquePointer?, on connection: OpaquePointer) throws(PostgresError) -> PostgresRows {
+        guard let result else {
+            throw lostOrFailed(connection)
+        }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY, PGRES_COPY_OUT:
+            return PostgresRows(result: result)
+        default:
+            if PQstatus(connection) != CONNECTION_OK { throw lostOrFailed(connection) }
+            func field(_ code: Character) -> String? {
+                PQresultErrorField(result, Int32(code.asciiValue!)).map { String(cString: $0) }
+            }
+            guard let sqlState = field("C") else {
+                throw lostOrFailed(connection)
+            }
+            throw .server(ServerError(
+                sqlState: sqlState,
+                severity: field("V") ?? field("S") ?? "ERROR",
+                message: field("M") ?? errorMessage(connection),
+                detail: field("D"),
+                hint: field("H"),
+                constraint: field("n")
+            ))
+        }
+    }
+
+    private static func lostOrFailed(_ connection: OpaquePointer) -> PostgresError {
+        .connectionLost(message: errorMessage(connection))
+    }
+
+    static func errorMessage(_ connection: OpaquePointer) -> String {
+        guard let message = PQerrorMessage(connection) else { return "unknown error" }
+        let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? "unknown error" : text.replacingOccurrences(of: "\n", with: " ")
+    }
+}
+
+/// A libpq object pointer. libpq objects may move between threads as long as one thread
+/// uses them at a time, which the `Mutex` holding this guarantees.
+private struct LibPQPointer: @unchecked Sendable {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+}
+
+/// A message from `NOTIFY`.
+public struct PostgresNotification: Sendable, Hashable {
+    public let channel: String
+    public let payload: String
+    public let backendPID: Int32
+}

@@ -1,0 +1,44 @@
+/// An entry of a record's `actors`: a bare id string or `{"id", "role"?, "name"?}`.
+public struct ActorReference: Hashable, Sendable, Encodable {
+    public let id: String
+    public let role: String?
+    public let name: String?
+    /// Given as a plain string; kept so the record encodes back to the shape the client sent.
+    public let isBareID: Bool
+
+    /// The object form.
+    public init(id: String, role: String? = nil, name: String? = nil) {
+        self.id = id
+        self.role = role
+        self.name = name
+        self.isBareID = false
+    }
+
+    /// The bare string form.
+    public static func bare(_ id: String) -> ActorReference {
+        ActorReference(id: id, role: nil, name: nil, isBareID: true)
+    }
+
+    private init(id: String, role: String?, name: String?, isBareID: Bool) {
+        self.id = id
+        self.role = role
+        self.name = name
+        self.isBareID = isBareID
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, role, name
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        if isBareID {
+            var container = encoder.singleValueContainer()
+            try container.encode(id)
+            return
+        }
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(role, forKey: .role)
+        try container.encodeIfPresent(name, forKey: .name)
+    }
+}

@@ -1,0 +1,369 @@
+/// A strict RFC 8259 parser over UTF-8 bytes.
+///
+/// Hand-written rather than `JSONDecoder` because ingest needs to parse NDJSON lines in place, to
+/// report line and column, and to refuse duplicate keys (a second `"title"` must not silently win);
+/// it is also several times faster than decoding `JSONValue` through `Decoder`.
+struct JSONParser {
+    struct Failure: Error {
+        var offset: Int
+        var message: String
+    }
+
+    /// Records nest four levels deep; the limit keeps recursion far from the end of even a small thread stack.
+    static let maximumDepth = 128
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let end: Int
+    private var position: Int
+    private var depth = 0
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+        self.bytes = bytes
+        self.end = range.upperBound
+        self.position = range.lowerBound
+    }
+
+    /// Exactly one value in `range`, with optional whitespace around it.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, range: range)
+        parser.skipWhitespace()
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        guard parser.position == parser.end else {
+            throw parser.failure("unexpected \(parser.describeCurrent()) after the JSON value")
+        }
+        return value
+    }
+
+    /// Runs `body` over contiguous bytes, copying only when the collection has no contiguous storage.
+    static func withBuffer<R, E: Error>(
+        _ bytes: some Collection<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R
+    ) throws(E) -> R {
+        func run(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<R, E> {
+            do { return .success(try body(buffer)) } catch { return .failure(error) }
+        }
+        if let result = bytes.withContiguousStorageIfAvailable(run) {
+            return try result.get()
+        }
+        return try Array(bytes).withUnsafeBufferPointer(run).get()
+    }
+
+    /// Tolerates the UTF-8 byte order mark some editors put at the start of a file.
+    static func skippingByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Range<Int> {
+        let start = range.lowerBound
+        if range.count >= 3, bytes[start] == 0xEF, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF {
+            return (start + 3)..<range.upperBound
+        }
+        return range
+    }
+
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    // MARK: - Values
+
+    private mutating func parseValue() throws(Failure) -> JSONValue {
+        guard position < end else { throw failure("expected a JSON value, found the end of the input") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return try parseNumber()
+        default:
+            throw failure("unexpected \(describeCurrent()); expected a JSON value")
+        }
+    }
+
+    private mutating func parseObject() throws(Failure) -> JSONValue {
+        try enterContainer()
+        position += 1
+        var members: [String: JSONValue] = [:]
+        skipWhitespace()
+        if peek == UInt8(ascii: "}") {
+            position += 1
+            depth -= 1
+            return .object(members)
+        }
+        while true {
+            guard peek == UInt8(ascii: "\"") else {
+                if peek == UInt8(ascii: "}") { throw failure("trailing comma before '}'") }
+                throw failure("expected a member name in double quotes, found \(describeCurrent())")
+            }
+            let keyOffset = position
+            let key = try parseString()
+            skipWhitespace()
+            guard peek == UInt8(ascii: ":") else {
+                throw failure("expected ':' after the member name, found \(describeCurrent())")
+            }
+            position += 1
+            skipWhitespace()
+            let value = try parseValue()
+            if members.updateValue(value, forKey: key) != nil {
+                throw Failure(offset: keyOffset, message: "duplicate member name \(Quoting.quoted(key))")
+            }
+            skipWhitespace()
+            switch peek {
+            case UInt8(ascii: ","):
+                position += 1
+                skipWhitespace()
+            case UInt8(ascii: "}"):
+                position += 1
+                depth -= 1
+                return .object(members)
+            default:
+                throw failure("expected ',' or '}' in an object, found \(describeCurrent())")
+            }
+        }
+    }
+
+    private mutating func parseArray() throws(Failure) -> JSONValue {
+        try enterContainer()
+        position += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if peek == UInt8(ascii: "]") {
+            position += 1
+            depth -= 1
+            return .array(elements)
+        }
+        while true {
+            if peek == UInt8(ascii: "]") { throw failure("trailing comma before ']'") }
+            elements.append(try parseValue())
+            skipWhitespace()
+            switch peek {
+            case UInt8(ascii: ","):
+                position += 1
+                skipWhitespace()
+            case UInt8(ascii: "]"):
+                position += 1
+                depth -= 1
+                return .array(elements)
+            default:
+                throw failure("expected ',' or ']' in an array, found \(describeCurrent())")
+            }
+        }
+    }
+
+    private mutating func parseString() throws(Failure) -> String {
+        let opening = position
+        position += 1
+        let contentStart = position
+        // Most strings have no escapes: take them straight from the input.
+        while position < end {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let string = try makeString(bytes[contentStart..<position], at: opening)
+                position += 1
+                return string
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw controlCharacterFailure(byte) }
+            position += 1
+        }
+        guard position < end else { throw Failure(offset: opening, message: "unterminated string") }
+
+        var decoded = Array(bytes[contentStart..<position])
+        while position < end {
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "\""):
+                position += 1
+                return try decoded.withUnsafeBufferPointer { buffer throws(Failure) in
+                    try makeString(buffer[...], at: opening)
+                }
+            case UInt8(ascii: "\\"):
+                try appendEscape(to: &decoded)
+            case 0..<0x20:
+                throw controlCharacterFailure(byte)
+            default:
+                decoded.append(byte)
+                position += 1
+            }
+        }
+        throw Failure(offset: opening, message: "unterminated string")
+    }
+
+    private mutating func appendEscape(to decoded: inout [UInt8]) throws(Failure) {
+        let escapeStart = position
+        position += 1
+        guard position < end else { throw Failure(offset: escapeStart, message: "unterminated escape sequence") }
+        let simple: UInt8?
+        switch bytes[position] {
+        case UInt8(ascii: "\""): simple = UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): simple = UInt8(ascii: "\\")
+        case UInt8(ascii: "/"): simple = UInt8(ascii: "/")
+        case UInt8(ascii: "b"): simple = 0x08
+        case UInt8(ascii: "f"): simple = 0x0C
+        case UInt8(ascii: "n"): simple = 0x0A
+        case UInt8(ascii: "r"): simple = 0x0D
+        case UInt8(ascii: "t"): simple = 0x09
+        case UInt8(ascii: "u"): simple = nil
+        default:
+            throw Failure(offset: escapeStart, message: "invalid escape sequence '\\\(describeCurrentCharacter())'")
+        }
+        if let simple {
+            decoded.append(simple)
+            position += 1
+            return
+        }
+        position += 1
+        var scalarValue = try readHexQuad(escapeStart: escapeStart)
+        if (0xD800...0xDBFF).contains(scalarValue) {
+            // A high surrogate must be followed by an escaped low surrogate; together they are one scalar.
+            guard position + 1 < end, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+            else { throw Failure(offset: escapeStart, message: "unpaired surrogate in \\u escape") }
+            let lowStart = position
+            position += 2
+            let low = try readHexQuad(escapeStart: lowStart)
+            guard (0xDC00...0xDFFF).contains(low) else {
+                throw Failure(offset: escapeStart, message: "unpaired surrogate in \\u escape")
+            }
+            scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00...0xDFFF).contains(scalarValue) {
+            throw Failure(offset: escapeStart, message: "unpaired surrogate in \\u escape")
+        }
+        guard let scalar = Unicode.Scalar(scalarValue) else {
+            throw Failure(offset: escapeStart, message: "invalid \\u escape")
+        }
+        UTF8.encode(scalar) { decoded.append($0) }
+    }
+
+    private mutating func readHexQuad(escapeStart: Int) throws(Failure) -> UInt32 {
+        guard position + 4 <= end else {
+            throw Failure(offset: escapeStart, message: "\\u must be followed by four hex digits")
+        }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw Failure(offset: escapeStart, message: "\\u must be followed by four hex digits")
+            }
+            value = value << 4 | UInt32(digit)
+            position += 1
+        }
+        return value
+    }
+
+    private func makeString(_ utf8: Slice<UnsafeBufferPointer<UInt8>>, at offset: Int) throws(Failure) -> String {
+        let buffer = UnsafeBufferPointer(rebasing: utf8)
+        // ASCII needs no validation, and decoding from a buffer is the fast path of String.
+        if buffer.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: buffer, as: UTF8.self)
+        }
+        guard let string = String(validating: buffer, as: UTF8.self) else {
+            throw Failure(offset: offset, message: "string is not valid UTF-8")
+        }
+        return string
+    }
+
+    private mutating func parseNumber() throws(Failure) -> JSONValue {
+        let start = position
+        let negative = peek == UInt8(ascii: "-")
+        if negative { position += 1 }
+        guard let first = peek, Self.isDigit(first) else {
+            throw failure("expected a digit after '-', found \(describeCurrent())")
+        }
+        // Small integers, by far the common case, are accumulated directly instead of going through text.
+        var integer = 0
+        var digits = 0
+        if first == UInt8(ascii: "0") {
+            position += 1
+            if let next = peek, Self.isDigit(next) { throw failure("leading zeros are not allowed in numbers") }
+            digits = 1
+        } else {
+            while let byte = peek, Self.isDigit(byte) {
+                if digits < 16 { integer = integer * 10 + Int(byte - UInt8(ascii: "0")) }
+                digits += 1
+                position += 1
+            }
+        }
+        var isSimpleInteger = digits <= 15
+        if peek == UInt8(ascii: ".") {
+            isSimpleInteger = false
+            position += 1
+            guard let byte = peek, Self.isDigit(byte) else { throw failure("expected a digit after '.'") }
+            while let byte = peek, Self.isDigit(byte) { position += 1 }
+        }
+        if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+            isSimpleInteger = false
+            position += 1
+            if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { position += 1 }
+            guard let byte = peek, Self.isDigit(byte) else { throw failure("expected a digit in the exponent") }
+            while let byte = peek, Self.isDigit(byte) { position += 1 }
+        }
+        if isSimpleInteger {
+            return .number(negative ? -Double(integer) : Double(integer))
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        guard let value = Double(text), value.isFinite else {
+            throw Failure(offset: start, message: "number \(text) is out of range")
+        }
+        return .number(value)
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(Failure) {
+        let count = literal.utf8CodeUnitCount
+        let matches =
+            position + count <= end && (0..<count).allSatisfy { bytes[position + $0] == literal.utf8Start[$0] }
+        guard matches else { throw failure("invalid literal; expected '\(literal)'") }
+        position += count
+    }
+
+    // MARK: - Helpers
+
+    private var peek: UInt8? {
+        position < end ? bytes[position] : nil
+    }
+
+    private mutating func skipWhitespace() {
+        while position < end, Self.isWhitespace(bytes[position]) { position += 1 }
+    }
+
+    private mutating func enterContainer() throws(Failure) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            throw failure("nesting is deeper than \(Self.maximumDepth) levels")
+        }
+    }
+
+    private func failure(_ message: String) -> Failure {
+        Failure(offset: position, message: message)
+    }
+
+    private func controlCharacterFailure(_ byte: UInt8) -> Failure {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return failure(
+            "control character U+\(String(repeating: "0", count: 4 - hex.count) + hex) must be escaped in a string")
+    }
+
+    private func describeCurrent() -> String {
+        guard position < end else { return "the end of the input" }
+        let character = describeCurrentCharacter()
+        return character.hasPrefix("byte") ? character : "'\(character)'"
+    }
+
+    private func describeCurrentCharacter() -> String {
+        let byte = bytes[position]
+        if (0x20...0x7E).contains(byte) { return String(Character(Unicode.Scalar(byte))) }
+        return "byte 0x" + String(byte, radix: 16, uppercase: true)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+}

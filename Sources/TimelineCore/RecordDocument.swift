@@ -1,0 +1,117 @@
+/// Splits an ingest body (`POST /v1/events`, `timelined ingest`, spool files) into record values,
+/// which `EventRecordValidator` then checks one by one.
+public enum RecordDocument {
+    public enum Format: Sendable, Hashable {
+        /// One object, or an array of them.
+        case json
+        /// One JSON value per non-blank line.
+        case ndjson
+    }
+
+    /// The record values of `data`. An empty array (`[]`, or NDJSON with only blank lines) gives no
+    /// records; whether that is acceptable is the caller's decision.
+    public static func records(
+        in data: some Collection<UInt8>, format: Format
+    ) throws(RecordDocumentError) -> [JSONValue] {
+        try JSONParser.withBuffer(data) { buffer throws(RecordDocumentError) in
+            let body = JSONParser.skippingByteOrderMark(buffer, in: 0..<buffer.count)
+            switch format {
+            case .json: return try jsonRecords(buffer, body)
+            case .ndjson: return try ndjsonRecords(buffer, body)
+            }
+        }
+    }
+
+    /// `[` first means JSON; `{` first means JSON when the whole body is that one value, else NDJSON.
+    /// For bodies that arrive without a telling content type, such as spool files.
+    public static func guessFormat(of data: some Collection<UInt8>) -> Format {
+        JSONParser.withBuffer(data) { buffer in
+            var index = JSONParser.skippingByteOrderMark(buffer, in: 0..<buffer.count).lowerBound
+            while index < buffer.count, JSONParser.isWhitespace(buffer[index]) { index += 1 }
+            guard index < buffer.count, buffer[index] == UInt8(ascii: "{") else { return .json }
+            guard var after = endOfObject(buffer, from: index) else { return .json }
+            while after < buffer.count, JSONParser.isWhitespace(buffer[after]) { after += 1 }
+            return after == buffer.count ? .json : .ndjson
+        }
+    }
+
+    private static func jsonRecords(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>
+    ) throws(RecordDocumentError) -> [JSONValue] {
+        if body.allSatisfy({ JSONParser.isWhitespace(buffer[$0]) }) {
+            throw RecordDocumentError(
+                line: nil, message: "the body is empty; expected a JSON object or an array of objects")
+        }
+        let value: JSONValue
+        do throws(JSONParser.Failure) {
+            value = try JSONParser.parse(buffer, in: body)
+        } catch {
+            throw RecordDocumentError(
+                line: nil, message: JSONParseError(failure: error, in: buffer, lineStart: 0).description)
+        }
+        switch value {
+        case .object: return [value]
+        case .array(let elements): return elements
+        default:
+            throw RecordDocumentError(
+                line: nil,
+                message: "the body must be a JSON object or an array of objects, not \(value.typeDescription)")
+        }
+    }
+
+    private static func ndjsonRecords(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>
+    ) throws(RecordDocumentError) -> [JSONValue] {
+        var records: [JSONValue] = []
+        var lineNumber = 0
+        var lineStart = body.lowerBound
+        while lineStart < body.upperBound {
+            lineNumber += 1
+            var lineEnd = lineStart
+            while lineEnd < body.upperBound, buffer[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let next = lineEnd + 1
+            if lineEnd > lineStart, buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+            let line = lineStart..<lineEnd
+            if !line.allSatisfy({ JSONParser.isWhitespace(buffer[$0]) }) {
+                do throws(JSONParser.Failure) {
+                    records.append(try JSONParser.parse(buffer, in: line))
+                } catch {
+                    let position = JSONParseError(failure: error, in: buffer, lineStart: lineStart)
+                    throw RecordDocumentError(
+                        line: lineNumber, message: "invalid JSON at column \(position.column): \(position.message)")
+                }
+            }
+            lineStart = next
+        }
+        return records
+    }
+
+    /// The index just past the object starting at `start`, found by bracket counting alone; nil when
+    /// it never closes. Cheap enough to run before choosing a parser.
+    private static func endOfObject(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var depth = 0
+        var inString = false
+        var index = start
+        while index < buffer.count {
+            let byte = buffer[index]
+            if inString {
+                if byte == UInt8(ascii: "\\") {
+                    index += 1
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            } else {
+                switch byte {
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 { return index + 1 }
+                default: break
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,29 @@
+import Hummingbird
+import Logging
+import Postgres
+import ServiceLifecycle
+import TimelineAPI
+import TimelineStore
+
+/// Assembles the daemon: the database (embedded or not), the pool, migrations and the HTTP
+/// server, as services of one group. The HTTP listener opens at once, so `/healthz` and
+/// `/readyz` answer while the database is still starting.
+public func buildApplication(configuration: DaemonConfiguration, logger: Logger) throws -> some ApplicationProtocol {
+    let target = DatabaseTarget(configuration: configuration, logger: logger)
+    let pool = PostgresPool(configuration: configuration.poolConfiguration(target.connectionString), logger: logger)
+    let migrator = Migrator(migrations: try Migration.bundled(), logger: logger)
+
+    let router = buildRouter(readiness: DatabaseReadiness(pool: pool, migrator: migrator))
+    var application = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.http.host, port: configuration.http.port), serverName: "timelined"),
+        logger: logger
+    )
+    // Started in this order, stopped in reverse: the server drains before the pool closes,
+    // and the embedded cluster stops last.
+    if case .embedded(let cluster) = target {
+        application.addServices(EmbeddedPostgresService(cluster: cluster, logger: logger))
+    }
+    application.addServices(PoolService(pool: pool), SchemaService(pool: pool, migrator: migrator, logger: logger))
+    return application
+}

@@ -1,0 +1,28 @@
+/// Every key the daemon reads. The one list that the loader, the unknown-key check and the
+/// summary share, so none of them can miss a key the others know.
+enum ConfigurationKey: String, CaseIterable, Sendable {
+    case databaseURL = "database.url"
+    case databaseEmbeddedDirectory = "database.embedded_dir"
+    case databasePoolSize = "database.pool_size"
+    case databaseStatementTimeout = "database.statement_timeout_ms"
+    case httpHost = "http.host"
+    case httpPort = "http.port"
+    case httpMaxBodyBytes = "http.max_body_bytes"
+    case apiTokenHashes = "api.token_hashes"
+    case alertsThresholds = "alerts.thresholds"
+    case alertsTimeZone = "alerts.time_zone"
+    case alertsIntervalSeconds = "alerts.interval_seconds"
+    case alertsEnabled = "alerts.enabled"
+    case ingestSpoolDirectory = "ingest.spool_dir"
+    case logLevel = "log.level"
+    case logFormat = "log.format"
+
+    var components: [String] {
+        rawValue.split(separator: ".").map(String.init)
+    }
+
+    /// Whether `dottedKey` names a section (`http`) that holds some keys rather than a key.
+    static func isSection(_ dottedKey: String) -> Bool {
+        allCases.contains { $0.rawValue.hasPrefix(dottedKey + ".") }
+    }
+}

@@ -1,0 +1,32 @@
+extension DaemonConfiguration {
+    /// Every key with its effective value, for `check-config` and the start-up log line. Secrets
+    /// stay out: tokens appear only as a count, and a password in `database.url` as `***`.
+    public var summary: [String: String] {
+        var summary: [String: String] = [:]
+        for key in ConfigurationKey.allCases {
+            summary[key.rawValue] = summaryValue(of: key)
+        }
+        return summary
+    }
+
+    private func summaryValue(of key: ConfigurationKey) -> String {
+        switch key {
+        case .databaseURL: database.url.map(ConnectionStringRedaction.redacted) ?? "unset"
+        case .databaseEmbeddedDirectory: database.embeddedDirectory
+        case .databasePoolSize: String(database.poolSize)
+        case .databaseStatementTimeout: String(database.statementTimeoutMilliseconds)
+        case .httpHost: http.host
+        case .httpPort: String(http.port)
+        case .httpMaxBodyBytes: String(http.maxBodyBytes)
+        case .apiTokenHashes: api.tokenHashes.count == 1 ? "1 hash" : "\(api.tokenHashes.count) hashes"
+        case .alertsThresholds:
+            alerts.thresholds.isEmpty ? "none" : alerts.thresholds.map(String.init).joined(separator: ",")
+        case .alertsTimeZone: alerts.timeZone
+        case .alertsIntervalSeconds: String(alerts.intervalSeconds)
+        case .alertsEnabled: String(alerts.enabled)
+        case .ingestSpoolDirectory: ingest.spoolDirectory ?? "unset"
+        case .logLevel: log.level.rawValue
+        case .logFormat: log.format.rawValue
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import EmbeddedPostgres
+import Logging
+import Postgres
+import TimelineStore
+
+/// A database ready for one command-line run: the embedded cluster started when it is the
+/// target, a pool, and the schema checked (or migrated, for `migrate`).
+public struct OpenDatabase: Sendable {
+    public let pool: PostgresPool
+    private let target: DatabaseTarget
+
+    public enum SchemaRequirement: Sendable {
+        /// Apply pending migrations.
+        case migrate
+        /// Refuse to work on a schema that is not current.
+        case current
+    }
+
+    public static func open(
+        _ configuration: DaemonConfiguration, schema: SchemaRequirement, logger: Logger
+    ) async throws -> OpenDatabase {
+        let target = DatabaseTarget(configuration: configuration, logger: logger)
+        if case .embedded(let cluster) = target { _ = try await cluster.start() }
+        let pool = PostgresPool(configuration: configuration.poolConfiguration(target.connectionString), logger: logger)
+        let database = OpenDatabase(pool: pool, target: target)
+        do {
+            let migrator = Migrator(migrations: try Migration.bundled(), logger: logger)
+            switch schema {
+            case .migrate:
+                try await migrator.migrate(pool)
+            case .current:
+                let status = try await migrator.status(pool)
+                if !status.isCurrent { throw SchemaNotCurrent(pending: status.pending) }
+            }
+        } catch {
+            await database.close()
+            throw error
+        }
+        return database
+    }
+
+    /// Closes the pool and stops the embedded cluster if this run started it.
+    public func close() async {
+        await pool.shutdown()
+        if case .embedded(let cluster) = target { try? await cluster.stop() }
+    }
+}
+
+public struct SchemaNotCurrent: Error, CustomStringConvertible {
+    public let pending: [String]
+    public var description: String {
+        "the database schema is not current (pending: \(pending.joined(separator: ", "))); run `timelined migrate`"
+    }
+}
+
+extension DaemonConfiguration {
+    func poolConfiguration(_ connectionString: ConnectionString) -> PostgresPool.Configuration {
+        PostgresPool.Configuration(
+            connectionString: connectionString,
+            size: database.poolSize,
+            statementTimeoutMilliseconds: database.statementTimeoutMilliseconds
+        )
+    }
+}

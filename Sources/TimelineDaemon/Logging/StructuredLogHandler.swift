@@ -1,0 +1,114 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// Writes one line per log record to stderr, as logfmt or JSON, with swift-log metadata as
+/// fields. Under systemd (stderr connected to the journal, `JOURNAL_STREAM` set) every line
+/// starts with its syslog priority `<N>`, so journald files it at the right level.
+public struct StructuredLogHandler: LogHandler {
+    public enum Format: String, Sendable, CaseIterable {
+        case logfmt, json
+    }
+
+    public var metadata: Logger.Metadata = [:]
+    public var logLevel: Logger.Level
+    public var metadataProvider: Logger.MetadataProvider?
+    private let label: String
+    private let format: Format
+    private let journalPrefix: Bool
+    private let output: LineWriter
+
+    public init(label: String, level: Logger.Level, format: Format, journalPrefix: Bool, output: LineWriter = .standardError) {
+        self.label = label
+        self.logLevel = level
+        self.format = format
+        self.journalPrefix = journalPrefix
+        self.output = output
+    }
+
+    /// True when stderr is the journal: systemd sets `JOURNAL_STREAM` to its device and inode.
+    public static func stderrIsJournal(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        guard let stream = environment["JOURNAL_STREAM"] else { return false }
+        let parts = stream.split(separator: ":")
+        var status = stat()
+        guard parts.count == 2, fstat(STDERR_FILENO, &status) == 0 else { return false }
+        return UInt64(parts[0]) == UInt64(status.st_dev) && UInt64(parts[1]) == UInt64(status.st_ino)
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var fields = metadata
+        if let provided = metadataProvider?.get() { fields.merge(provided) { _, new in new } }
+        if let extra = event.metadata { fields.merge(extra) { _, new in new } }
+        let timestamp = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        var line = journalPrefix ? "<\(Self.syslogPriority(event.level))>" : ""
+        switch format {
+        case .logfmt:
+            line += "ts=\(timestamp) level=\(event.level) msg=\(Self.logfmtValue(event.message.description))"
+            for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+                line += " \(key)=\(Self.logfmtValue(value.description))"
+            }
+        case .json:
+            var object: [String: String] = ["ts": timestamp, "level": event.level.rawValue, "msg": event.message.description, "logger": label]
+            for (key, value) in fields where object[key] == nil { object[key] = value.description }
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            line += String(decoding: data, as: UTF8.self)
+        }
+        output.write(line + "\n")
+    }
+
+    /// swift-log levels onto syslog priorities (RFC 5424 severities).
+    static func syslogPriority(_ level: Logger.Level) -> Int {
+        switch level {
+        case .trace, .debug: 7
+        case .info: 6
+        case .notice: 5
+        case .warning: 4
+        case .error: 3
+        case .critical: 2
+        }
+    }
+
+    /// Bare when it is one plain word, else quoted with `"` and `\` escaped and newlines as `\n`.
+    static func logfmtValue(_ text: String) -> String {
+        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
+            scalar.value > 0x20 && scalar != "=" && scalar != "\"" && scalar != "\\" && scalar.value != 0x7F
+        }
+        if plain { return text }
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\r": quoted += "\\r"
+            case "\t": quoted += "\\t"
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
+    }
+}
+
+/// Where log lines go; one write per line keeps lines whole between threads.
+public final class LineWriter: Sendable {
+    private let sink: @Sendable (String) -> Void
+
+    public init(_ sink: @escaping @Sendable (String) -> Void) {
+        self.sink = sink
+    }
+
+    public static let standardError = LineWriter { line in
+        line.utf8CString.withUnsafeBufferPointer { buffer in
+            _ = Foundation.write(STDERR_FILENO, buffer.baseAddress, buffer.count - 1)
+        }
+    }
+
+    func write(_ line: String) {
+        sink(line)
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import TimelineCore
+
+/// Records ready to store: each with its canonical JSON, which is what is stored as the
+/// revision's `record` and what decides whether a repeated key changed anything.
+struct IngestBatch: Sendable {
+    struct Entry: Sendable {
+        let index: Int
+        let record: EventRecord
+        let canonicalJSON: String
+    }
+
+    let entries: [Entry]
+
+    init(_ records: [EventRecord]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        entries = try records.enumerated().map { index, record in
+            Entry(index: index, record: record, canonicalJSON: String(decoding: try encoder.encode(record), as: UTF8.self))
+        }
+    }
+}

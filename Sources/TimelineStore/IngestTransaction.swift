@@ -1,0 +1,218 @@
+import Postgres
+import TimelineCore
+
+/// The statements of one ingest, run on one connection inside one transaction.
+///
+/// A batch costs about ten round trips whatever its size: set-valued parameters
+/// (`unnest($1::text[], …)`) for lookups and upserts, `COPY` for the revisions and their
+/// actors. Nothing is written per record.
+struct IngestTransaction {
+    let batch: IngestBatch
+
+    func run(on connection: PostgresConnection) throws -> [IngestResult] {
+        try checkAgreementReferences(on: connection)
+        try upsertActors(on: connection)
+        var touchedAgreements = try upsertAgreements(on: connection)
+
+        let existing = try currentRevisions(on: connection)
+        var plan = IngestPlan(batch: batch, existing: existing)
+        guard !plan.revisions.isEmpty else { return plan.results }
+
+        let (now, newIDs) = try allocate(eventIDs: plan.newEventCount, on: connection)
+        plan.assign(newIDs)
+        if !plan.createdEvents.isEmpty {
+            try connection.query(
+                "INSERT INTO events (id, key, created_at) SELECT id, key, now() FROM unnest($1::bigint[], $2::text[]) AS n(id, key)",
+                [plan.createdEvents.map(\.id), plan.createdEvents.map(\.key)]
+            )
+        }
+        if !plan.supersededEventIDs.isEmpty {
+            let previous = try connection.query(
+                """
+                UPDATE event_revisions SET superseded_at = now()
+                WHERE event_id = ANY($1::bigint[]) AND superseded_at IS NULL
+                RETURNING agreement_id
+                """,
+                [plan.supersededEventIDs]
+            )
+            for row in previous { if let id = row.optionalString(0) { touchedAgreements.insert(id) } }
+        }
+        try copyRevisions(of: plan, recordedAt: now, on: connection)
+        for revision in plan.revisions { if let id = revision.entry.record.agreement?.id { touchedAgreements.insert(id) } }
+
+        if !touchedAgreements.isEmpty {
+            // Delivered at commit, to this daemon's and every other daemon's alert engine.
+            try connection.query(
+                "SELECT pg_notify($1, id) FROM unnest($2::text[]) AS id",
+                [EventIngestor.agreementChannel, touchedAgreements.sorted()]
+            )
+        }
+        return plan.results
+    }
+
+    /// A string `agreement` must name one that exists, or one defined by an earlier record.
+    private func checkAgreementReferences(on connection: PostgresConnection) throws {
+        var referenced: Set<String> = []
+        for entry in batch.entries { if case .id(let id) = entry.record.agreement { referenced.insert(id) } }
+        guard !referenced.isEmpty else { return }
+        var known = Set(try connection.query("SELECT id FROM agreements WHERE id = ANY($1::text[])", [referenced.sorted()])
+            .map { try $0.string(0) })
+        var issues: [ValidationIssue] = []
+        for entry in batch.entries {
+            switch entry.record.agreement {
+            case .definition(let definition):
+                known.insert(definition.id)
+            case .id(let id) where !known.contains(id):
+                issues.append(ValidationIssue(
+                    index: entry.index, field: "agreement",
+                    message: "unknown agreement '\(id)': define it with {\"id\", \"title\"} in this or an earlier record, or POST /v1/agreements"
+                ))
+            default:
+                break
+            }
+        }
+        if !issues.isEmpty { throw ValidationErrors(issues: issues) }
+    }
+
+    /// Creates actors never seen before (named after their id unless a name is given) and
+    /// renames those a record gives a new name.
+    private func upsertActors(on connection: PostgresConnection) throws {
+        var order: [String] = []
+        var names: [String: String?] = [:]
+        func note(_ id: String, name: String?) {
+            if names[id] == nil {
+                order.append(id)
+                names[id] = .some(name)
+            } else if let name {
+                names[id] = .some(name)
+            }
+        }
+        for entry in batch.entries {
+            for actor in entry.record.actors { note(actor.id, name: actor.name) }
+            if case .definition(let agreement) = entry.record.agreement {
+                for party in agreement.parties ?? [] { note(party, name: nil) }
+            }
+        }
+        guard !order.isEmpty else { return }
+        try connection.query(
+            """
+            WITH input AS (SELECT * FROM unnest($1::text[], $2::text[]) AS i(id, name)),
+            created AS (
+                INSERT INTO actors (id, name) SELECT id, coalesce(name, id) FROM input
+                ON CONFLICT (id) DO NOTHING
+            )
+            UPDATE actors SET name = input.name
+            FROM input
+            WHERE actors.id = input.id AND input.name IS NOT NULL AND actors.name <> input.name
+            """,
+            [order, order.map { names[$0] ?? nil }]
+        )
+    }
+
+    /// Creates or updates the agreements that records define; the last definition of an id wins.
+    private func upsertAgreements(on connection: PostgresConnection) throws -> Set<String> {
+        var definitions: [String: AgreementDefinition] = [:]
+        var order: [String] = []
+        for entry in batch.entries {
+            guard case .definition(let definition) = entry.record.agreement else { continue }
+            if definitions[definition.id] == nil { order.append(definition.id) }
+            definitions[definition.id] = definition
+        }
+        guard !order.isEmpty else { return [] }
+        try connection.query(
+            """
+            INSERT INTO agreements (id, title) SELECT * FROM unnest($1::text[], $2::text[])
+            ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, updated_at = now()
+            WHERE agreements.title IS DISTINCT FROM EXCLUDED.title
+            """,
+            [order, order.map { definitions[$0]!.title }]
+        )
+        let withParties = order.filter { definitions[$0]!.parties != nil }
+        if !withParties.isEmpty {
+            var agreementIDs: [String] = [], actorIDs: [String] = [], positions: [Int] = []
+            for id in withParties {
+                for (position, party) in definitions[id]!.parties!.enumerated() {
+                    agreementIDs.append(id)
+                    actorIDs.append(party)
+                    positions.append(position)
+                }
+            }
+            try connection.query("DELETE FROM agreement_parties WHERE agreement_id = ANY($1::text[])", [withParties])
+            try connection.query(
+                "INSERT INTO agreement_parties (agreement_id, actor_id, position) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])",
+                [agreementIDs, actorIDs, positions]
+            )
+        }
+        return Set(order)
+    }
+
+    /// The current revision of every event the batch names by key, locked until commit so
+    /// that two requests updating one event take turns; `same` compares the stored record
+    /// with the batch's first record of that key as JSON values (PostgreSQL's `jsonb =`).
+    private func currentRevisions(on connection: PostgresConnection) throws -> [String: IngestPlan.Existing] {
+        var keys: [String] = []
+        var records: [PostgresJSON] = []
+        var seen: Set<String> = []
+        for entry in batch.entries {
+            guard let key = entry.record.key, seen.insert(key).inserted else { continue }
+            keys.append(key)
+            records.append(PostgresJSON(text: entry.canonicalJSON))
+        }
+        guard !keys.isEmpty else { return [:] }
+        let rows = try connection.query(
+            """
+            SELECT i.key, e.id, r.revision, r.retracted, r.record = i.record
+            FROM unnest($1::text[], $2::jsonb[]) AS i(key, record)
+            JOIN events e ON e.key = i.key
+            JOIN event_revisions r ON r.event_id = e.id AND r.superseded_at IS NULL
+            ORDER BY e.id
+            FOR UPDATE OF e
+            """,
+            [keys, records]
+        )
+        var existing: [String: IngestPlan.Existing] = [:]
+        for row in rows {
+            existing[try row.string(0)] = IngestPlan.Existing(
+                id: Int64(try row.int(1)), revision: try row.int(2), isRetracted: try row.bool(3), isSame: try row.bool(4)
+            )
+        }
+        return existing
+    }
+
+    /// The transaction's timestamp (every revision of the batch is recorded at it) and
+    /// `count` fresh event ids, in one round trip.
+    private func allocate(eventIDs count: Int, on connection: PostgresConnection) throws -> (String, [Int64]) {
+        let row = try connection.query(
+            "SELECT now(), ARRAY(SELECT nextval('event_ids') FROM generate_series(1, $1::int))",
+            [count]
+        )[0]
+        return (try row.string(0), try row.textArray(1).map { Int64($0)! })
+    }
+
+    private func copyRevisions(of plan: IngestPlan, recordedAt now: String, on connection: PostgresConnection) throws {
+        try connection.copy(
+            """
+            COPY event_revisions (event_id, revision, recorded_at, superseded_at, retracted, kind, start_date, end_date,
+                                  precision, agreement_id, expires_on, extends_by, actor_ids, tags, title, summary, record)
+            FROM STDIN
+            """,
+            rows: plan.revisions.lazy.map { revision -> [any PostgresBindable] in
+                let record = revision.entry.record
+                return [
+                    plan.eventID(revision.event), revision.number, now, revision.isSupersededInBatch ? now : nil, false,
+                    record.kind.rawValue, record.start.description, record.end.description, record.precision.rawValue,
+                    record.agreement?.id, record.expiresOn?.description, record.extendsBy?.description,
+                    record.actors.map(\.id), record.tags, record.title, record.summary, revision.entry.canonicalJSON,
+                ]
+            }
+        )
+        try connection.copy(
+            "COPY event_actors (event_id, revision, position, actor_id, role) FROM STDIN",
+            rows: plan.revisions.lazy.flatMap { revision in
+                revision.entry.record.actors.enumerated().map { position, actor -> [any PostgresBindable] in
+                    [plan.eventID(revision.event), revision.number, position, actor.id, actor.role]
+                }
+            }
+        )
+    }
+}

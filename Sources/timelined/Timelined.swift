@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Timelined: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timelined",
+        abstract: "Tracks dated diplomatic events and agreement lifecycles in PostgreSQL.",
+        subcommands: [Serve.self, Migrate.self, Ingest.self, CheckConfig.self]
+    )
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs the Debian packages timelined builds, runs and tests with; silent when all are there.
+#   scripts/install-deps.sh               libpq-dev, the PostgreSQL server programs, pkg-config
+#   scripts/install-deps.sh --test-tools  also what the test and benchmark scripts need
+set -euo pipefail
+
+packages=(libpq-dev pkg-config)
+# Tools for test and benchmark scripts go here once there are any.
+test_tools=()
+
+case "${1:-}" in
+    "") ;;
+    --test-tools) packages+=("${test_tools[@]}") ;;
+    *) echo "usage: $0 [--test-tools]" >&2; exit 2 ;;
+esac
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query --show --showformat='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' \
+        || missing+=("$package")
+done
+# Any major version's initdb and pg_ctl will do; the metapackage brings the distribution's.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+install=(apt-get install -y --no-install-recommends "${missing[@]}")
+if [ "$(id -u)" -ne 0 ]; then
+    echo "missing packages: ${missing[*]}; install them with:" >&2
+    echo "  sudo apt-get update && sudo ${install[*]}" >&2
+    exit 1
+fi
+
+if [[ " ${missing[*]} " == *" postgresql "* ]]; then
+    # timelined runs private clusters with the server programs only: Debian's default
+    # cluster (main, on port 5432) would be an unused second server, so none is created.
+    mkdir -p /etc/postgresql-common/createcluster.d
+    echo 'create_main_cluster = false' > /etc/postgresql-common/createcluster.d/timelined.conf
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+"${install[@]}"
