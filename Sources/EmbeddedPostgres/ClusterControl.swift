@@ -6,6 +6,8 @@ struct ClusterControl: Sendable {
     let binaries: ServerBinaries
     let account: ClusterAccount
     let layout: ClusterLayout
+    /// Server settings beyond the layout's own, e.g. a test cluster's connection limit.
+    var serverSettings: [(String, String)] = []
     let logger: Logger
 
     func initialize() async throws(EmbeddedPostgresError) {
@@ -76,7 +78,7 @@ struct ClusterControl: Sendable {
         if !current.contains(ClusterLayout.settingsInclude) {
             try write(current + ClusterLayout.settingsInclude, to: configuration)
         }
-        try write(layout.settings, to: layout.settingsFile)
+        try write(layout.settings(extra: serverSettings), to: layout.settingsFile)
     }
 
     private func write(_ text: String, to path: String) throws(EmbeddedPostgresError) {

@@ -55,7 +55,8 @@ struct ClusterLayout: Sendable {
     }
 
     /// Unix socket only, reachable by the owner alone: that is what makes `--auth=trust` safe.
-    var settings: String {
+    /// `extra` are further `name = value` lines (values as postgresql.conf takes them).
+    func settings(extra: [(String, String)]) -> String {
         """
         # Written by timelined on every start of the embedded database; edits here are lost.
         listen_addresses = ''
@@ -63,7 +64,7 @@ struct ClusterLayout: Sendable {
         unix_socket_directories = \(ConfigQuoting.serverString(ConfigQuoting.socketDirectoryListItem(socketDirectory)))
         unix_socket_permissions = 0700
 
-        """
+        """ + extra.map { "\($0.0) = \($0.1)\n" }.joined()
     }
 
     /// Appended to the postgresql.conf initdb writes; last, so it wins over anything above it.

@@ -11,6 +11,7 @@ public struct EmbeddedPostgres: Sendable {
     private let logger: Logger
     /// Tests point this at a directory of their choosing; nil searches the system.
     private let binDirectory: String?
+    private let serverSettings: [(String, String)]
     private let started = StartedServer()
 
     /// - Parameter directory: absolute, or relative to the current directory at this call.
@@ -18,7 +19,9 @@ public struct EmbeddedPostgres: Sendable {
         self.init(directory: directory, logger: logger, binDirectory: nil)
     }
 
-    init(directory: String, logger: Logger, binDirectory: String?) {
+    /// - Parameter serverSettings: extra `postgresql.conf` settings (name, value as the file takes it).
+    package init(directory: String, logger: Logger, binDirectory: String? = nil, serverSettings: [(String, String)] = []) {
+        self.serverSettings = serverSettings
         layout = ClusterLayout(directory: directory)
         var logger = logger
         logger[metadataKey: "directory"] = .string(layout.directory)
@@ -41,7 +44,8 @@ public struct EmbeddedPostgres: Sendable {
         try createDirectories()
         try await account.checkCanReach(layout.directory)
 
-        let control = ClusterControl(binaries: binaries, account: account, layout: layout, logger: logger)
+        var control = ClusterControl(binaries: binaries, account: account, layout: layout, logger: logger)
+        control.serverSettings = serverSettings
         try await DirectoryLock.withLock(layout.lockFile, logger: logger) { () async throws(EmbeddedPostgresError) in
             try account.takeOwnership(of: layout.directory)
             if layout.clusterVersion == nil {

@@ -142,22 +142,19 @@ public final class PostgresConnection: Sendable {
         }
     }
 
-    /// True when the connection can take a statement: not closed, not broken, no stray input.
+    /// True when the connection can take a statement: not closed, not broken, idle.
     ///
-    /// A backend that was terminated (`pg_terminate_backend`, server restart) sends a FATAL
-    /// message and closes its socket while the connection sits idle in the pool; reading
-    /// whatever arrived reveals that without a round trip.
+    /// A pooled connection never LISTENs, so nothing should arrive while it sits idle. When
+    /// something does, it is a backend saying goodbye (`pg_terminate_backend`, a server
+    /// restart: a FATAL message, then the socket closes) — and the goodbye may still be in
+    /// flight. Such a connection is not lent out again.
     public func isUsable() -> Bool {
         handle.withLock { handle in
-            guard let connection = handle?.pointer, PQstatus(connection) == CONNECTION_OK else { return false }
-            // Read until nothing more is waiting: the FATAL message comes first, and only the
-            // read after it sees the closed socket and marks the connection bad.
+            guard let connection = handle?.pointer, PQstatus(connection) == CONNECTION_OK,
+                  PQtransactionStatus(connection) == PQTRANS_IDLE
+            else { return false }
             var descriptor = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
-            for _ in 0..<8 where poll(&descriptor, 1, 0) > 0 {
-                if PQconsumeInput(connection) == 0 || PQstatus(connection) != CONNECTION_OK { return false }
-                while let notification = PQnotifies(connection) { PQfreemem(notification) }
-            }
-            return PQstatus(connection) == CONNECTION_OK && PQtransactionStatus(connection) == PQTRANS_IDLE
+            return poll(&descriptor, 1, 0) == 0
         }
     }
 

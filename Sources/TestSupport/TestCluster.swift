@@ -20,7 +20,11 @@ public enum TestCluster {
         let directory = try makeTemporaryDirectory()
         var logger = Logger(label: "timelined.test-cluster")
         logger.logLevel = .warning
-        let cluster = EmbeddedPostgres(directory: directory, logger: logger)
+        // Every test has a database and a pool of its own, and they run in parallel; what is
+        // lost with fsync off is a crash's worth of throwaway data.
+        let cluster = EmbeddedPostgres(directory: directory, logger: logger, serverSettings: [
+            ("max_connections", "1000"), ("fsync", "off"), ("synchronous_commit", "off"), ("full_page_writes", "off"),
+        ])
         clusterToRemove.withLock { $0 = (cluster, directory) }
         atexit {
             guard let (cluster, directory) = clusterToRemove.withLock({ $0 }) else { return }

@@ -1,9 +1,39 @@
 import Hummingbird
+import Prometheus
 
-/// Every route of the API, over the repositories it is given; tests build it over a real
-/// database without starting a daemon.
-public func buildRouter(readiness: any ReadinessProbe) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
-    HealthController(probe: readiness).addRoutes(to: router)
+/// Every route of the API over the stores it is given; tests build it over a real database
+/// without starting a daemon.
+///
+/// - Parameters:
+///   - ingestor: the one ingest path (`EventIngestor`).
+///   - readiness: answers `/readyz`.
+///   - pool: read at every `/metrics` scrape.
+///   - configuration: body limit and bearer tokens.
+///   - metrics: where the HTTP and ingest series live; not the global `MetricsSystem`, so
+///     several applications can share a process.
+public func buildRouter(
+    ingestor: any EventIngesting,
+    readiness: any ReadinessProbe,
+    pool: any PoolStatisticsProviding,
+    configuration: APIConfiguration,
+    metrics registry: PrometheusCollectorRegistry
+) -> Router<APIRequestContext> {
+    let metrics = APIMetrics(registry: registry, pool: pool)
+    let router = Router(context: APIRequestContext.self, options: .autoGenerateHeadEndpoints)
+    // Outermost first. They wrap every route, 404s and 405s included, and must be added
+    // before any route: Hummingbird binds a route to the middleware added before it.
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: ObservationMiddleware(metrics: metrics))
+    router.add(middleware: ProblemMiddleware())
+
+    let routes = RouteTable(router)
+    routes.group()
+        .add(middleware: WriteAuthorizationMiddleware(tokens: BearerTokenVerifier(hexHashes: configuration.tokenHashes)))
+        .addRoutes(HealthController(probe: readiness).endpoints)
+        .addRoutes(MetricsController(metrics: metrics).endpoints)
+        .addRoutes(
+            EventsController(ingestor: ingestor, body: RecordBodyReader(maxBytes: configuration.maxBodyBytes), metrics: metrics).endpoints,
+            atPath: "/v1/events")
+    routes.answerOtherMethodsNotAllowed()
     return router
 }

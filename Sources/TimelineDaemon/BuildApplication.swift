@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import Postgres
+import Prometheus
 import ServiceLifecycle
 import TimelineAPI
 import TimelineStore
@@ -13,7 +14,13 @@ public func buildApplication(configuration: DaemonConfiguration, logger: Logger)
     let pool = PostgresPool(configuration: configuration.poolConfiguration(target.connectionString), logger: logger)
     let migrator = Migrator(migrations: try Migration.bundled(), logger: logger)
 
-    let router = buildRouter(readiness: DatabaseReadiness(pool: pool, migrator: migrator))
+    let router = buildRouter(
+        ingestor: EventIngestor(pool: pool, logger: logger),
+        readiness: DatabaseReadiness(pool: pool, migrator: migrator),
+        pool: pool,
+        configuration: APIConfiguration(maxBodyBytes: configuration.http.maxBodyBytes, tokenHashes: configuration.api.tokenHashes),
+        metrics: PrometheusCollectorRegistry()
+    )
     var application = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.http.host, port: configuration.http.port), serverName: "timelined"),

@@ -3,16 +3,16 @@ import TimelineCore
 
 /// Records ready to store: each with its canonical JSON, which is what is stored as the
 /// revision's `record` and what decides whether a repeated key changed anything.
-struct IngestBatch: Sendable {
-    struct Entry: Sendable {
-        let index: Int
-        let record: EventRecord
-        let canonicalJSON: String
+package struct IngestBatch: Sendable {
+    package struct Entry: Sendable {
+        package let index: Int
+        package let record: EventRecord
+        package let canonicalJSON: String
     }
 
-    let entries: [Entry]
+    package let entries: [Entry]
 
-    init(_ records: [EventRecord]) throws {
+    package init(_ records: [EventRecord]) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         entries = try records.enumerated().map { index, record in

@@ -29,15 +29,23 @@ struct IngestTransaction {
         if !plan.supersededEventIDs.isEmpty {
             let previous = try connection.query(
                 """
-                UPDATE event_revisions SET superseded_at = now()
+                UPDATE event_revisions SET superseded_at = $2::timestamptz
                 WHERE event_id = ANY($1::bigint[]) AND superseded_at IS NULL
                 RETURNING agreement_id
                 """,
-                [plan.supersededEventIDs]
+                [plan.supersededEventIDs, now]
             )
             for row in previous { if let id = row.optionalString(0) { touchedAgreements.insert(id) } }
         }
-        try copyRevisions(of: plan, recordedAt: now, on: connection)
+        try RevisionCopy.copy(
+            plan.revisions.map { revision in
+                RevisionRow(
+                    eventID: plan.eventID(revision.event), number: revision.number, record: revision.entry.record,
+                    canonicalJSON: revision.entry.canonicalJSON, isSuperseded: revision.isSupersededInBatch
+                )
+            },
+            recordedAt: now, on: connection
+        )
         for revision in plan.revisions { if let id = revision.entry.record.agreement?.id { touchedAgreements.insert(id) } }
 
         if !touchedAgreements.isEmpty {
@@ -146,9 +154,13 @@ struct IngestTransaction {
         return Set(order)
     }
 
-    /// The current revision of every event the batch names by key, locked until commit so
-    /// that two requests updating one event take turns; `same` compares the stored record
-    /// with the batch's first record of that key as JSON values (PostgreSQL's `jsonb =`).
+    /// The current revision of every event the batch names by key, with `isSame` comparing
+    /// the stored record with the batch's first record of that key as JSON values
+    /// (PostgreSQL's `jsonb =`, blind to key order and spacing).
+    ///
+    /// The events are locked first, in a statement of their own, so that two requests
+    /// changing one event take turns; the revisions are read by the next statement, whose
+    /// snapshot (read committed) includes whatever the request it waited for committed.
     private func currentRevisions(on connection: PostgresConnection) throws -> [String: IngestPlan.Existing] {
         var keys: [String] = []
         var records: [PostgresJSON] = []
@@ -159,14 +171,13 @@ struct IngestTransaction {
             records.append(PostgresJSON(text: entry.canonicalJSON))
         }
         guard !keys.isEmpty else { return [:] }
+        try connection.query("SELECT id FROM events WHERE key = ANY($1::text[]) ORDER BY id FOR UPDATE", [keys])
         let rows = try connection.query(
             """
             SELECT i.key, e.id, r.revision, r.retracted, r.record = i.record
             FROM unnest($1::text[], $2::jsonb[]) AS i(key, record)
             JOIN events e ON e.key = i.key
             JOIN event_revisions r ON r.event_id = e.id AND r.superseded_at IS NULL
-            ORDER BY e.id
-            FOR UPDATE OF e
             """,
             [keys, records]
         )
@@ -179,40 +190,14 @@ struct IngestTransaction {
         return existing
     }
 
-    /// The transaction's timestamp (every revision of the batch is recorded at it) and
-    /// `count` fresh event ids, in one round trip.
+    /// The time every revision of the batch is recorded at, and `count` fresh event ids, in
+    /// one round trip. The clock is read after the events' locks are held, so no revision
+    /// this batch supersedes can be younger than the one replacing it.
     private func allocate(eventIDs count: Int, on connection: PostgresConnection) throws -> (String, [Int64]) {
         let row = try connection.query(
-            "SELECT now(), ARRAY(SELECT nextval('event_ids') FROM generate_series(1, $1::int))",
+            "SELECT clock_timestamp(), ARRAY(SELECT nextval('event_ids') FROM generate_series(1, $1::int))",
             [count]
         )[0]
         return (try row.string(0), try row.textArray(1).map { Int64($0)! })
-    }
-
-    private func copyRevisions(of plan: IngestPlan, recordedAt now: String, on connection: PostgresConnection) throws {
-        try connection.copy(
-            """
-            COPY event_revisions (event_id, revision, recorded_at, superseded_at, retracted, kind, start_date, end_date,
-                                  precision, agreement_id, expires_on, extends_by, actor_ids, tags, title, summary, record)
-            FROM STDIN
-            """,
-            rows: plan.revisions.lazy.map { revision -> [any PostgresBindable] in
-                let record = revision.entry.record
-                return [
-                    plan.eventID(revision.event), revision.number, now, revision.isSupersededInBatch ? now : nil, false,
-                    record.kind.rawValue, record.start.description, record.end.description, record.precision.rawValue,
-                    record.agreement?.id, record.expiresOn?.description, record.extendsBy?.description,
-                    record.actors.map(\.id), record.tags, record.title, record.summary, revision.entry.canonicalJSON,
-                ]
-            }
-        )
-        try connection.copy(
-            "COPY event_actors (event_id, revision, position, actor_id, role) FROM STDIN",
-            rows: plan.revisions.lazy.flatMap { revision in
-                revision.entry.record.actors.enumerated().map { position, actor -> [any PostgresBindable] in
-                    [plan.eventID(revision.event), revision.number, position, actor.id, actor.role]
-                }
-            }
-        )
     }
 }

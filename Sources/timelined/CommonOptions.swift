@@ -8,13 +8,18 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Configuration file (default: \(DaemonConfiguration.defaultPath) when it exists).")
     var config: String?
 
-    /// Loads the configuration and sets up logging from it.
-    func load() async throws -> (DaemonConfiguration, Logger) {
+    @Flag(name: .long, help: "Log progress to stderr at the configured log.level (the daemon always does).")
+    var verbose = false
+
+    /// Loads the configuration and sets up logging from it. One-shot commands keep stderr
+    /// for their one line of failure unless asked to be verbose.
+    func load(isDaemon: Bool = false) async throws -> (DaemonConfiguration, Logger) {
         let configuration = try await DaemonConfiguration.load(path: config)
         let journal = StructuredLogHandler.stderrIsJournal()
+        let level = isDaemon || verbose ? configuration.log.level : .critical
         LoggingSystem.bootstrap { label in
             StructuredLogHandler(
-                label: label, level: configuration.log.level,
+                label: label, level: level,
                 format: configuration.log.format == .json ? .json : .logfmt, journalPrefix: journal
             )
         }

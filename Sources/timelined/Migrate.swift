@@ -11,7 +11,10 @@ struct Migrate: AsyncParsableCommand {
         try await reportingFailure {
             let (configuration, logger) = try await options.load()
             let database = try await OpenDatabase.open(configuration, schema: .migrate, logger: logger)
+            let applied = database.appliedMigrations
             await database.close()
+            let line = applied.isEmpty ? "schema current, nothing to apply" : "applied \(applied.joined(separator: ", "))"
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
     }
 }

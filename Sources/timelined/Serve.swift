@@ -9,7 +9,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailure {
-            let (configuration, logger) = try await options.load()
+            let (configuration, logger) = try await options.load(isDaemon: true)
             logger.info("starting", metadata: [
                 "http": "\(configuration.http.host):\(configuration.http.port)",
             ])

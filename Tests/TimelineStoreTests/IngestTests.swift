@@ -176,6 +176,31 @@ struct IngestTests {
         }
     }
 
+    @Test func concurrentUpdatesOfOneEventTakeTurnsAndKeepTheHistoryInOrder() async throws {
+        try await withMigratedDatabase { pool, ingestor in
+            _ = try await ingestor.ingest([try record(#"{"key": "contested", "kind": "statement", "title": "v0", "date": "2023"}"#)])
+            let statuses = try await withThrowingTaskGroup(of: IngestResult.Status.self) { group in
+                for version in 1...8 {
+                    group.addTask {
+                        try await ingestor.ingest([try record(#"{"key": "contested", "kind": "statement", "title": "v\#(version)", "date": "2023"}"#)])[0].status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .updated })
+            let history = try await pool.query(
+                "SELECT revision, recorded_at, superseded_at FROM event_revisions ORDER BY revision"
+            )
+            #expect(try history.map { try $0.int(0) } == Array(1...9))
+            #expect(history.filter { $0.isNull(2) }.count == 1)
+            // Each revision was recorded no earlier than the one it replaced, and replaced it then.
+            for (older, newer) in zip(history, history.dropFirst()) {
+                #expect(try older.timestamp(1) <= newer.timestamp(1))
+                #expect(try older.timestamp(2) == newer.timestamp(1))
+            }
+        }
+    }
+
     @Test(.timeLimit(.minutes(1))) func ingestNotifiesTheAgreementsItTouched() async throws {
         try await TestDatabase.withPool { pool, database in
             try await Migrator(migrations: try Migration.bundled(), logger: TestDatabase.logger).migrate(pool)

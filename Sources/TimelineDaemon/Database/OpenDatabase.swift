@@ -7,7 +7,10 @@ import TimelineStore
 /// target, a pool, and the schema checked (or migrated, for `migrate`).
 public struct OpenDatabase: Sendable {
     public let pool: PostgresPool
+    /// What opening applied, for `.migrate`.
+    public private(set) var appliedMigrations: [String] = []
     private let target: DatabaseTarget
+    private let logger: Logger
 
     public enum SchemaRequirement: Sendable {
         /// Apply pending migrations.
@@ -22,12 +25,12 @@ public struct OpenDatabase: Sendable {
         let target = DatabaseTarget(configuration: configuration, logger: logger)
         if case .embedded(let cluster) = target { _ = try await cluster.start() }
         let pool = PostgresPool(configuration: configuration.poolConfiguration(target.connectionString), logger: logger)
-        let database = OpenDatabase(pool: pool, target: target)
+        var database = OpenDatabase(pool: pool, target: target, logger: logger)
         do {
             let migrator = Migrator(migrations: try Migration.bundled(), logger: logger)
             switch schema {
             case .migrate:
-                try await migrator.migrate(pool)
+                database.appliedMigrations = try await migrator.migrate(pool)
             case .current:
                 let status = try await migrator.status(pool)
                 if !status.isCurrent { throw SchemaNotCurrent(pending: status.pending) }
@@ -42,7 +45,12 @@ public struct OpenDatabase: Sendable {
     /// Closes the pool and stops the embedded cluster if this run started it.
     public func close() async {
         await pool.shutdown()
-        if case .embedded(let cluster) = target { try? await cluster.stop() }
+        guard case .embedded(let cluster) = target else { return }
+        do {
+            try await cluster.stop()
+        } catch {
+            logger.error("could not stop embedded PostgreSQL", metadata: ["error": "\(error)"])
+        }
     }
 }
 

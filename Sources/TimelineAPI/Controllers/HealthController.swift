@@ -1,0 +1,26 @@
+import Hummingbird
+
+/// `/healthz` (the process runs) and `/readyz` (it can serve: database reachable, schema current).
+struct HealthController {
+    let probe: any ReadinessProbe
+
+    var endpoints: RouteCollection<APIRequestContext> {
+        RouteCollection(context: APIRequestContext.self)
+            .get("healthz", use: health)
+            .get("readyz", use: ready)
+    }
+
+    private struct Status: ResponseEncodable {
+        let status: String
+    }
+
+    @Sendable private func health(_ request: Request, context: APIRequestContext) -> Status {
+        Status(status: "ok")
+    }
+
+    @Sendable private func ready(_ request: Request, context: APIRequestContext) async throws -> Status {
+        let readiness = await probe.readiness()
+        guard readiness.isReady else { throw APIError.notReady(readiness.reason ?? "The service is not ready.") }
+        return Status(status: "ready")
+    }
+}

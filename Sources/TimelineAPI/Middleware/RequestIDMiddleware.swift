@@ -1,0 +1,35 @@
+import HTTPTypes
+import Hummingbird
+
+/// Gives every request an id — the client's `X-Request-Id` when it is sane, else a new one —
+/// puts it on every log line of the request and echoes it on the response, errors included.
+struct RequestIDMiddleware: RouterMiddleware {
+    typealias Context = APIRequestContext
+
+    static let header = HTTPField.Name("X-Request-Id")!
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let id = request.headers[Self.header].flatMap { Self.isSane($0) ? $0 : nil } ?? RequestID().description
+        context.requestID = id
+        // Replaces the id Hummingbird attached, so a log line carries one id, the one the client sees.
+        context.logger[metadataKey: "hb.request.id"] = nil
+        context.logger[metadataKey: "request_id"] = .string(id)
+        var response = try await next(request, context)
+        response.headers[Self.header] = id
+        return response
+    }
+
+    /// An id a client chose goes into logs and headers verbatim, so it must be short and plain.
+    static func isSane(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= 128 && id.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                true
+            default:
+                false
+            }
+        }
+    }
+}

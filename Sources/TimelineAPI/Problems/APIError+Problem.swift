@@ -1,0 +1,138 @@
+import Hummingbird
+import TimelineCore
+
+/// The one place where an error becomes a status, a problem document and its headers.
+extension APIError: HTTPResponseError {
+    /// Seconds a client waits before retrying when the database is away (`Retry-After`).
+    static let retryAfterSeconds = 5
+
+    public var status: HTTPResponse.Status {
+        switch self {
+        case .notFound: .notFound
+        case .methodNotAllowed: .methodNotAllowed
+        case .invalidParameter, .malformedBody, .unreadableBody: .badRequest
+        case .unsupportedMediaType: .unsupportedMediaType
+        case .contentTooLarge: .contentTooLarge
+        case .invalidRecords: .unprocessableContent
+        case .unauthorized: .unauthorized
+        case .forbidden: .forbidden
+        case .notReady, .databaseUnavailable, .databaseBusy: .serviceUnavailable
+        case .http(let status, _): status
+        case .internalError: .internalServerError
+        }
+    }
+
+    var problem: ProblemDetails {
+        let status = self.status
+        return ProblemDetails(
+            type: "urn:timelined:problem:\(slug)",
+            title: title ?? status.reasonPhrase,
+            status: status.code,
+            detail: detail,
+            errors: errors
+        )
+    }
+
+    var headers: HTTPFields {
+        switch self {
+        case .methodNotAllowed(let allowed):
+            [.allow: allowed.map(\.rawValue).joined(separator: ", ")]
+        case .unauthorized(.missingToken):
+            [.wwwAuthenticate: #"Bearer realm="timelined""#]
+        case .unauthorized(.invalidToken):
+            [.wwwAuthenticate: #"Bearer realm="timelined", error="invalid_token""#]
+        case .notReady, .databaseUnavailable, .databaseBusy:
+            [.retryAfter: String(Self.retryAfterSeconds)]
+        default:
+            [:]
+        }
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = try context.responseEncoder.encode(problem, from: request, context: context)
+        response.status = status
+        response.headers[.contentType] = ProblemDetails.mediaType
+        response.headers.append(contentsOf: headers)
+        // A HEAD answer carries the headers of the problem but never its body.
+        return request.method == .head ? response.createHeadResponse() : response
+    }
+
+    private var slug: String {
+        switch self {
+        case .notFound: "not-found"
+        case .methodNotAllowed: "method-not-allowed"
+        case .invalidParameter: "invalid-parameter"
+        case .unsupportedMediaType: "unsupported-media-type"
+        case .contentTooLarge: "body-too-large"
+        case .malformedBody: "malformed-body"
+        case .unreadableBody: "unreadable-body"
+        case .invalidRecords: "invalid-records"
+        case .unauthorized: "unauthorized"
+        case .forbidden: "forbidden"
+        case .notReady: "not-ready"
+        case .databaseUnavailable: "database-unavailable"
+        case .databaseBusy: "database-busy"
+        case .http(let status, _): "http-\(status.code)"
+        case .internalError: "internal-error"
+        }
+    }
+
+    /// nil: the status's reason phrase says it.
+    private var title: String? {
+        switch self {
+        case .invalidParameter: "Invalid query parameter"
+        case .malformedBody: "Malformed request body"
+        case .unreadableBody: "Unreadable request body"
+        case .invalidRecords: "Invalid records"
+        case .notReady: "Not ready"
+        case .databaseUnavailable: "Database unavailable"
+        case .databaseBusy: "Database busy"
+        default: nil
+        }
+    }
+
+    private var detail: String {
+        switch self {
+        case .notFound(let path):
+            "There is no resource at \(path)."
+        case .methodNotAllowed(let allowed):
+            "This resource accepts \(allowed.map(\.rawValue).joined(separator: ", ")) only."
+        case .invalidParameter(let name, let reason):
+            "Query parameter '\(name)' \(reason)."
+        case .unsupportedMediaType(let reason):
+            reason
+        case .contentTooLarge(let limit):
+            "The request body is larger than the limit of \(limit) bytes (http.max_body_bytes)."
+        case .malformedBody(let reason):
+            reason
+        case .unreadableBody:
+            "The request body ended before it was complete."
+        case .invalidRecords(let errors):
+            "\(errors.issues.count) issue(s) found; nothing was stored."
+        case .unauthorized(.missingToken):
+            "This request needs an 'Authorization: Bearer TOKEN' header."
+        case .unauthorized(.invalidToken):
+            "The bearer token is not accepted."
+        case .forbidden(let reason):
+            reason
+        case .notReady(let reason):
+            reason
+        case .databaseUnavailable:
+            "The database cannot be reached; nothing was changed. Try again later."
+        case .databaseBusy:
+            "The database did not answer in time; nothing was changed. Try again later."
+        case .http(let status, let detail):
+            detail ?? status.reasonPhrase
+        case .internalError(let requestID):
+            "An unexpected error occurred; it was logged under request id \(requestID)."
+        }
+    }
+
+    private var errors: [ValidationIssue]? {
+        switch self {
+        case .invalidRecords(let errors): errors.issues
+        case .invalidParameter(let name, let reason): [ValidationIssue(index: nil, field: name, message: reason)]
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import TimelineCore
+
+/// The body of every error response: an RFC 9457 problem (`application/problem+json`).
+struct ProblemDetails: Encodable, Sendable {
+    static let mediaType = "application/problem+json"
+
+    /// A stable identifier clients can branch on; the title and detail are for people.
+    let type: String
+    let title: String
+    let status: Int
+    let detail: String
+    /// Each bad record or parameter; absent when the problem is about the request as a whole.
+    let errors: [ValidationIssue]?
+}

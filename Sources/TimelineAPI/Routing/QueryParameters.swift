@@ -1,0 +1,44 @@
+import Hummingbird
+
+/// A request's query string, read strictly: a parameter the endpoint does not know, one given
+/// twice where one is expected, or one that does not parse is a 400 naming it — a typo must not
+/// silently widen a query.
+struct QueryParameters {
+    private let parameters: Parameters
+
+    init(_ request: Request, accepting accepted: Set<String>) throws(APIError) {
+        parameters = request.uri.queryParameters
+        // Empty names come from stray separators (`?a=1&`), not from a client's intent.
+        if let unknown = parameters.first(where: { !$0.key.isEmpty && !accepted.contains(String($0.key)) }) {
+            let known = accepted.isEmpty ? "takes no parameters" : "takes \(accepted.sorted().joined(separator: ", "))"
+            throw .invalidParameter(name: String(unknown.key), reason: "is not known: this endpoint \(known)")
+        }
+    }
+
+    /// The value of a parameter given at most once; `expected` completes "must be …".
+    func value<Value>(
+        _ name: String, expected: String, _ parse: (Substring) -> Value?
+    ) throws(APIError) -> Value? {
+        let values = parameters[values: Substring(name)]
+        guard values.count <= 1 else { throw .invalidParameter(name: name, reason: "is given more than once") }
+        return try values.first.map { value throws(APIError) in try Self.parse(value, name: name, expected: expected, parse) }
+    }
+
+    /// Every value of a repeatable parameter, in order.
+    func values<Value>(
+        _ name: String, expected: String, _ parse: (Substring) -> Value?
+    ) throws(APIError) -> [Value] {
+        var result: [Value] = []
+        for value in parameters[values: Substring(name)] {
+            result.append(try Self.parse(value, name: name, expected: expected, parse))
+        }
+        return result
+    }
+
+    private static func parse<Value>(
+        _ value: Substring, name: String, expected: String, _ parse: (Substring) -> Value?
+    ) throws(APIError) -> Value {
+        guard let parsed = parse(value) else { throw .invalidParameter(name: name, reason: "must be \(expected)") }
+        return parsed
+    }
+}

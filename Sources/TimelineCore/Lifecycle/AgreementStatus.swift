@@ -1,0 +1,7 @@
+/// An agreement's status on a date (contract §4).
+public enum AgreementStatus: String, Sendable {
+    case active
+    case expiring
+    case expired
+    case terminated
+}

@@ -1,0 +1,35 @@
+/// One page of a keyset-paginated listing as one statement that also builds the response
+/// body, `{"<items>": [...], "next_cursor": string|null}`.
+///
+/// It reads one row more than the page: when that row exists another page follows, and
+/// `next_cursor` is the position of the page's last row. Where the walk resumes is the
+/// caller's keyset condition in `source`, on the same keys as `ordering`.
+struct KeysetPage {
+    /// The body's key for the list.
+    let items: String
+    /// `FROM … WHERE …`: the rows, after the cursor's position.
+    let source: SQLFragment
+    /// The `ORDER BY` list: the keyset's order.
+    let ordering: SQLFragment
+    /// Each row's JSON.
+    let document: SQLFragment
+    /// Each row's position as `next_cursor` text.
+    let cursor: SQLFragment
+    let limit: Int
+
+    var statement: SQLFragment {
+        """
+        WITH page AS (
+            SELECT row_number() OVER (ORDER BY \(ordering)) AS position, \(document) AS document, \(cursor) AS cursor
+            \(source)
+            ORDER BY \(ordering)
+            LIMIT \(limit + 1)::int
+        )
+        SELECT jsonb_build_object(
+            \(items)::text, coalesce(jsonb_agg(document ORDER BY position) FILTER (WHERE position <= \(limit)::int), '[]'::jsonb),
+            'next_cursor', CASE WHEN count(*) > \(limit)::int THEN min(cursor) FILTER (WHERE position = \(limit)::int) END
+        )::text
+        FROM page
+        """
+    }
+}

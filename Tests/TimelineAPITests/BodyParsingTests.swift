@@ -1,0 +1,80 @@
+import Hummingbird
+import NIOCore
+import Testing
+import TimelineCore
+@testable import TimelineAPI
+
+@Suite("Body parsing units")
+struct BodyParsingTests {
+    @Test(arguments: [1, 2, 3, 7, 64, 10_000])
+    func ndjsonLinesSplitAcrossChunksParseTheSame(chunkSize: Int) throws {
+        let body = Array("{\"a\": 1}\r\n\n{\"b\": [1, 2]}\n  \n{\"c\": \"é\"}".utf8)
+        var parser = NDJSONRecordParser()
+        for start in stride(from: 0, to: body.count, by: chunkSize) {
+            try parser.consume(ByteBuffer(bytes: body[start..<min(start + chunkSize, body.count)]))
+        }
+        let records = try parser.finish()
+        #expect(records == [.object(["a": .number(1)]), .object(["b": .array([.number(1), .number(2)])]), .object(["c": .string("é")])])
+    }
+
+    @Test func ndjsonErrorsMatchTheCoreDocumentReader() throws {
+        let body = "{\"a\": 1}\n\n{\"b\": tru}\n"
+        var parser = NDJSONRecordParser()
+        let streamed = #expect(throws: RecordDocumentError.self) {
+            try parser.consume(ByteBuffer(string: body))
+            _ = try parser.finish()
+        }
+        let whole = #expect(throws: RecordDocumentError.self) { try RecordDocument.records(in: Array(body.utf8), format: .ndjson) }
+        #expect(streamed == whole)
+        #expect(streamed?.line == 3)
+    }
+
+    @Test func theStreamingLimitCountsArrivedBytesWithoutAContentLength() async throws {
+        let chunks = (0..<10).map { _ in ByteBuffer(string: "{\"kind\": \"visit\"}\n") }
+        let request = Request(
+            head: HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: "/v1/events",
+                              headerFields: [.contentType: "application/x-ndjson"]),
+            body: RequestBody(asyncSequence: AsyncStream { continuation in
+                chunks.forEach { continuation.yield($0) }
+                continuation.finish()
+            }))
+        await #expect {
+            _ = try await RecordBodyReader(maxBytes: 100).records(from: request)
+        } throws: { error in
+            if case .contentTooLarge(limit: 100) = error as? APIError { true } else { false }
+        }
+    }
+
+    @Test func contentTypesAreParsedCaseInsensitivelyWithParameters() {
+        let parsed = ContentType(#"Application/JSON ; Charset="UTF-8";  boundary=x"#)
+        #expect(parsed?.mediaType == "application/json")
+        #expect(parsed?.parameters == ["charset": "UTF-8", "boundary": "x"])
+        #expect(ContentType("json") == nil)
+        #expect(ContentType("/json") == nil)
+    }
+
+    @Test func queryParametersNameTheOffendingParameter() throws {
+        func request(_ query: String) -> Request {
+            Request(head: HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: "/v1/timeline?\(query)"),
+                    body: RequestBody(buffer: ByteBuffer()))
+        }
+        let limit: (Substring) -> Int? = { Int($0).flatMap { (1...1000).contains($0) ? $0 : nil } }
+
+        let good = try QueryParameters(request("limit=5&actor=US&actor=CN&"), accepting: ["limit", "actor"])
+        #expect(try good.value("limit", expected: "an integer from 1 to 1000", limit) == 5)
+        #expect(try good.values("actor", expected: "an actor id") { String($0) } == ["US", "CN"])
+        #expect(try good.value("order", expected: "asc or desc") { $0 } == nil)
+
+        #expect(throws: APIError.self) { try QueryParameters(request("limt=5"), accepting: ["limit"]) }
+        let repeated = try QueryParameters(request("limit=5&limit=6"), accepting: ["limit"])
+        #expect(throws: APIError.self) { try repeated.value("limit", expected: "an integer", limit) }
+        let malformed = try QueryParameters(request("limit=0"), accepting: ["limit"])
+        do {
+            _ = try malformed.value("limit", expected: "an integer from 1 to 1000", limit)
+            Issue.record("limit=0 was accepted")
+        } catch {
+            guard case .invalidParameter(let name, let reason) = error else { throw error }
+            #expect(name == "limit" && reason == "must be an integer from 1 to 1000")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TestSupport
+import TimelineAPI
+import TimelineStore
+
+@Suite("When the database is away")
+struct DatabaseAvailabilityTests {
+    @Test func ingestIs503WithRetryAfterWhileHealthzStays200() async throws {
+        try await withUnreachablePool { pool in
+            let ingestor = EventIngestor(pool: pool, logger: TestDatabase.logger)
+            try await withApplication(ingestor: ingestor, pool: pool, testing: .live) { client, harness in
+                let response = try await client.post(visit())
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] == "5")
+                let problem = try response.problem()
+                #expect(problem.type == "urn:timelined:problem:database-unavailable")
+                #expect(!problem.detail.contains("timelined-no-server"))
+                #expect(harness.logs.all.contains { $0.level == .warning && $0.message == "database unavailable" })
+
+                #expect(try await client.get("/healthz").status == .ok)
+                #expect(try await client.get("/metrics").status == .ok)
+            }
+        }
+    }
+
+    @Test func readyzIs503WithRetryAfterAsAProblem() async throws {
+        try await withUnreachablePool { pool in
+            let ingestor = EventIngestor(pool: pool, logger: TestDatabase.logger)
+            try await withApplication(ingestor: ingestor, pool: pool) { client, _ in
+                let response = try await client.get("/readyz")
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] == "5")
+                #expect(try response.problem().type == "urn:timelined:problem:not-ready")
+            }
+        }
+    }
+
+    @Test func aClosedPoolIs503() async throws {
+        try await withUnreachablePool { pool in
+            await pool.shutdown()
+            let ingestor = EventIngestor(pool: pool, logger: TestDatabase.logger)
+            try await withApplication(ingestor: ingestor, pool: pool, testing: .live) { client, _ in
+                let response = try await client.post(visit())
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] != nil)
+            }
+        }
+    }
+
+    @Test func readyzIs200WhenTheDatabaseAnswers() async throws {
+        try await withAPI { client, _ in
+            let response = try await client.get("/readyz")
+            #expect(response.status == .ok)
+            #expect(response.text == #"{"status":"ready"}"#)
+        }
+    }
+}

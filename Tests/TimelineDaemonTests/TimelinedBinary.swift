@@ -1,0 +1,66 @@
+import Foundation
+
+/// The `timelined` executable that `swift build` put beside this test bundle, run as an
+/// operator would run it.
+enum TimelinedBinary {
+    static var path: String {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        // On Linux the tests run from <bin>/timelinedPackageTests.xctest; a bundle layout nests deeper.
+        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("timelined").path),
+              directory.pathComponents.count > 1 {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent("timelined").path
+    }
+
+    struct Outcome {
+        let status: Int32
+        let standardOutput: String
+        let standardError: String
+    }
+
+    /// Runs `timelined ARGUMENTS` to completion with a clean environment plus `environment`.
+    static func run(_ arguments: [String], environment: [String: String]) async throws -> Outcome {
+        let process = try start(arguments, environment: environment)
+        let output = Task { process.output.fileHandleForReading.readDataToEndOfFile() }
+        let error = Task { process.error.fileHandleForReading.readDataToEndOfFile() }
+        let status = await process.exitStatus()
+        return Outcome(
+            status: status,
+            standardOutput: String(decoding: await output.value, as: UTF8.self),
+            standardError: String(decoding: await error.value, as: UTF8.self)
+        )
+    }
+
+    static func start(_ arguments: [String], environment: [String: String]) throws -> RunningTimelined {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        process.environment = base.merging(environment) { _, new in new }
+        let running = RunningTimelined(process: process)
+        process.standardOutput = running.output
+        process.standardError = running.error
+        try process.run()
+        return running
+    }
+}
+
+final class RunningTimelined: @unchecked Sendable {
+    let process: Process
+    let output = Pipe()
+    let error = Pipe()
+
+    init(process: Process) {
+        self.process = process
+    }
+
+    func exitStatus() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                self.process.waitUntilExit()
+                continuation.resume(returning: self.process.terminationStatus)
+            }
+        }
+    }
+}
