@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Kept as fields rather than a day count because most uses print or compare dates; `dayNumber`
 /// gives arithmetic when it is needed.
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible, CodableAsText {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -129,20 +129,5 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// `to − from` in days: positive when `to` is later.
     public static func days(from: CalendarDate, to: CalendarDate) -> Int {
         to.dayNumber - from.dayNumber
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Parts are kept as given rather than normalised (`P12M` stays 12 months): with month-end clamping
 /// the result of adding is the same, and the record keeps what the client wrote.
-public struct ISODuration: Hashable, Sendable, CustomStringConvertible, Codable {
+public struct ISODuration: Hashable, Sendable, CustomStringConvertible, CodableAsText {
     public let years: Int
     public let months: Int
     public let days: Int
@@ -88,21 +88,6 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible, Codable 
         if months > 0 { text += "\(months)M" }
         if days > 0 || text == "P" { text += "\(days)D" }
         return text
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {

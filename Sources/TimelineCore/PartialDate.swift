@@ -1,6 +1,6 @@
 /// A contract date of year, month or day precision, standing for the interval of days it covers
 /// (contract §1): `1979` is 1979-01-01...1979-12-31.
-public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertible, CodableAsText {
     /// Encoded as its `name`, the way the API shows it (`"precision": "month"`).
     public enum Precision: Int, Comparable, Sendable, CaseIterable, Codable {
         case year = 0
@@ -100,20 +100,5 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
     public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
         let (left, right) = (lhs.start, rhs.start)
         return left != right ? left < right : lhs.precision < rhs.precision
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }

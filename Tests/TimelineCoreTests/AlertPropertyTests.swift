@@ -3,7 +3,7 @@ import TimelineCore
 
 /// The policy over hundreds of random agreements (`RandomAgreement`), each replayable from its seed.
 @Suite struct AlertPropertyTests {
-    static let seeds: Range<UInt64> = 0..<300
+    static let seeds: Range<UInt64> = 0..<500
 
     /// One agreement evaluated on `dates` in turn, the decision recorded after each, with the
     /// per-evaluation invariants of `AlertInvariantCheck` checked throughout.
@@ -38,19 +38,26 @@ import TimelineCore
     ///   `d < 0`), and the same `expired` fact for `E`, which is `d < 0`.
     /// A termination freezes what was recorded, which then depends on when the runs last looked,
     /// so only the `terminated` fact is compared for terminated agreements.
+    ///
+    /// The cases are counted by how they end, so that a generator drifting into trivial cases (no
+    /// expiry, all long expired) fails the test instead of passing it vacuously.
     @Test func dailyAndGappedEvaluationsEndAlike() {
         var coverage: [String: Int] = [:]
+        var emitted: [NotificationKind: Int] = [:]
         for seed in Self.seeds {
             var random = SeededRandom(seed: seed)
             let agreement = RandomAgreement(using: &random)
-            let gappedDays = RandomAgreement.gappedDays(using: &random)
-            let daily = Run(agreement.events, on: RandomAgreement.everyDay) { _ in agreement.thresholds }
+            let gappedDays = agreement.gappedDays(using: &random)
+            let daily = Run(agreement.events, on: agreement.everyDay) { _ in agreement.thresholds }
             let gapped = Run(agreement.events, on: gappedDays) { _ in agreement.thresholds }
             let context = "seed \(seed), \(agreement)"
             #expect(daily.check.breaches == [], "daily, \(context)")
             #expect(gapped.check.breaches == [], "gapped, \(context)")
+            emitted.merge(daily.emitted, uniquingKeysWith: +)
 
             guard let final = daily.lifecycle else { continue }
+            coverage["terminated", default: 0] += final.isTerminated ? 1 : 0
+            coverage["no expiry", default: 0] += final.expiresOn == nil ? 1 : 0
             #expect(daily.ledger.recordedExpiry == final.expiresOn, "\(context)")
             #expect(gapped.ledger.recordedExpiry == final.expiresOn, "\(context)")
             #expect(daily.ledger.terminated == final.isTerminated, "\(context)")
@@ -64,15 +71,22 @@ import TimelineCore
 
             coverage["ends expired", default: 0] += days < 0 ? 1 : 0
             coverage["ends with thresholds reached", default: 0] += days >= 0 && !expected.isEmpty ? 1 : 0
-            coverage["gapped run skips", default: 0] += gapped.skipped > daily.skipped ? 1 : 0
+            coverage["ends with none reached", default: 0] += days >= 0 && expected.isEmpty ? 1 : 0
+            coverage["gapped run skips more", default: 0] += gapped.skipped > daily.skipped ? 1 : 0
         }
-        print(coverage)
+        let endings = ["terminated", "no expiry", "ends expired", "ends with thresholds reached", "ends with none reached", "gapped run skips more"]
+        for ending in endings {
+            #expect(coverage[ending, default: 0] >= 25, "only \(coverage[ending, default: 0]) cases: \(ending)")
+        }
+        for kind in [NotificationKind.reached, .due, .expired, .extended, .renewed, .terminated] {
+            #expect(emitted[kind, default: 0] >= 25, "\(kind) emitted \(emitted[kind, default: 0]) times")
+        }
     }
 
     /// Evaluation dates in no order and thresholds changing between evaluations (an agreement's
     /// `alert_days` edited): the per-evaluation invariants of `AlertInvariantCheck` still hold.
     @Test func scrambledDatesAndChangingThresholdsKeepTheInvariants() {
-        var coverage: [NotificationKind: Int] = [:]
+        var emitted: [NotificationKind: Int] = [:]
         for seed in Self.seeds {
             var random = SeededRandom(seed: seed)
             let agreement = RandomAgreement(using: &random)
@@ -80,8 +94,8 @@ import TimelineCore
             let dates = RandomAgreement.scrambledDays(using: &random)
             let run = Run(agreement.events, on: dates) { $0.dayNumber % 3 == 0 ? other : agreement.thresholds }
             #expect(run.check.breaches == [], "seed \(seed), other thresholds \(other), \(agreement)")
-            coverage.merge(run.emitted, uniquingKeysWith: +)
+            emitted.merge(run.emitted, uniquingKeysWith: +)
         }
-        print(coverage)
+        #expect(emitted[.reached, default: 0] >= 100, "reached emitted \(emitted[.reached, default: 0]) times")
     }
 }

@@ -2,14 +2,16 @@ import TimelineCore
 
 /// A random agreement for the property tests: up to eight lifecycle events in 2020–2022 (every kind,
 /// every precision, expiries before and after their event, `extends_by` with and without an expiry
-/// to extend, some retracted, rarely a termination) and a random threshold list.
+/// to extend, some retracted, rarely a termination), a random threshold list, and a last day to
+/// evaluate on between 2021-01-01 and 2023-06-30, so runs end before, around and after the expiries.
 struct RandomAgreement: CustomStringConvertible {
     static let firstDay = LifecycleFixture.day("2020-01-01")
-    static let lastDay = LifecycleFixture.day("2023-06-30")
+    static let latestDay = LifecycleFixture.day("2023-06-30")
     static let thresholdPool = [0, 1, 2, 3, 7, 14, 30, 45, 60, 90, 180, 365]
 
     let events: [LifecycleEvent]
     let thresholds: [Int]
+    let lastDay: CalendarDate
 
     init(using random: inout SeededRandom) {
         let kinds: [EventKind] = [.signing, .entryIntoForce, .amendment, .amendment, .extension, .extension, .renewal, .renewal, .expiration]
@@ -34,28 +36,29 @@ struct RandomAgreement: CustomStringConvertible {
         }
         // Repeats and any order are allowed; an empty list means "no threshold notices".
         thresholds = (0..<Int.random(in: 0...7, using: &random)).map { _ in Self.thresholdPool.randomElement(using: &random)! }
+        lastDay = Self.day(Self.latestDay, plus: -Int.random(in: 0...910, using: &random))
     }
 
-    /// Every day of the window.
-    static var everyDay: [CalendarDate] {
-        (firstDay.dayNumber...lastDay.dayNumber).compactMap(CalendarDate.init(dayNumber:))
+    /// Every day from `firstDay` through `lastDay`.
+    var everyDay: [CalendarDate] {
+        (Self.firstDay.dayNumber...lastDay.dayNumber).compactMap(CalendarDate.init(dayNumber:))
     }
 
     /// Increasing dates from somewhere in the first month, 1 to 150 days apart, ending on `lastDay`.
-    static func gappedDays(using random: inout SeededRandom) -> [CalendarDate] {
+    func gappedDays(using random: inout SeededRandom) -> [CalendarDate] {
         var days: [CalendarDate] = []
-        var date = day(firstDay, plus: Int.random(in: 0...30, using: &random))
+        var date = Self.day(Self.firstDay, plus: Int.random(in: 0...30, using: &random))
         while date < lastDay {
             days.append(date)
-            date = day(date, plus: Int.random(in: 1...150, using: &random))
+            date = Self.day(date, plus: Int.random(in: 1...150, using: &random))
         }
         return days + [lastDay]
     }
 
-    /// Dates anywhere in the window, in no order, repeats allowed: what `alerts evaluate --as-of`
+    /// Dates anywhere from `firstDay` through `latestDay`, in no order, repeats allowed: what `alerts evaluate --as-of`
     /// run by hand between the daemon's passes can produce.
     static func scrambledDays(using random: inout SeededRandom) -> [CalendarDate] {
-        let span = lastDay.dayNumber - firstDay.dayNumber
+        let span = latestDay.dayNumber - firstDay.dayNumber
         return (0..<Int.random(in: 1...60, using: &random)).map { _ in day(firstDay, plus: Int.random(in: 0...span, using: &random)) }
     }
 
@@ -65,7 +68,7 @@ struct RandomAgreement: CustomStringConvertible {
                 + (event.expiresOn.map { " expires_on \($0)" } ?? "") + (event.extendsBy.map { " extends_by \($0)" } ?? "")
                 + (event.isRetracted ? " retracted" : "")
         }
-        return "thresholds \(thresholds); events: " + lines.joined(separator: "; ")
+        return "last day \(lastDay), thresholds \(thresholds); events: " + lines.joined(separator: "; ")
     }
 
     private static func day(_ date: CalendarDate, plus days: Int) -> CalendarDate {
