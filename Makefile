@@ -1,6 +1,6 @@
 # `make run` and `make test` work on a fresh Debian 12 machine: both install what they need first.
 
-.PHONY: deps build run test bench-ingest clean
+.PHONY: deps build run test bench-ingest bench-alerts clean
 
 # Swift is installed in /opt/swift, which is not always on PATH.
 ifeq ($(shell command -v swift 2>/dev/null),)
@@ -36,6 +36,9 @@ test: deps
 
 bench-ingest: deps
 	swift run -c release IngestBenchmark
+
+bench-alerts: deps
+	swift run -c release AlertBenchmark
 
 clean:
 	rm -rf .build

@@ -30,6 +30,9 @@ for _ in $(seq 1 100); do
     sleep 0.2
 done
 curl -fsS "$base/readyz" >/dev/null || { echo "the daemon did not become ready:" >&2; cat "$work/serve.log" >&2; exit 1; }
+# The pool logs its first failed connections at error level while the embedded cluster is still
+# starting; faults are looked for in what the daemon logged once ready.
+ready_lines=$(wc -l <"$work/serve.log")
 
 echo "== promtool check metrics"
 curl -fsS "$base/v1/timeline" >/dev/null
@@ -40,16 +43,40 @@ curl -fsS "$base/openapi.json" >"$work/openapi.json"
 openapi-spec-validator "$work/openapi.json"
 
 echo "== schemathesis"
+# Rules of the contract that no JSON Schema can state get an answer the document lists but that
+# schemathesis would count against schema-valid data. They are allowed for the operations they
+# govern, and nowhere else:
+# - POST /v1/events: 422 for records that satisfy the schema but not the contract (an agreement id
+#   that does not exist, an end_date starting before the date, extends_by without an expiry to
+#   extend, text lengths counted in characters, blank titles);
+# - the timeline and the actor list: 400 for a `cursor` that is not a next_cursor this server wrote
+#   (or was written for the other `order`), and for a `from` after `to`.
+# The cache of past failures is off: a run depends on its seed alone and leaves nothing in the tree.
+cat >"$work/schemathesis.toml" <<'EOF'
+[cache]
+enabled = false
+
+[[operations]]
+include-operation-id = "ingestEvents"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "422", "429", "5xx"]
+
+[[operations]]
+include-operation-id-regex = "^(timeline|listActors)(Head)?$"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
+EOF
 # Bounded: a fixed number of examples per operation and a fixed seed, so a run takes about a
 # minute and a failure can be reproduced. Writes come from loopback, so no token is needed.
-schemathesis run "$base/openapi.json" \
+# use_after_free is left out: DELETE /v1/events/{id} retracts, and the contract keeps a retracted
+# event readable (200 with "retracted": true, and in its revisions), where the check wants 404.
+schemathesis --config-file "$work/schemathesis.toml" run "$base/openapi.json" \
     --checks all \
+    --exclude-checks use_after_free \
     --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-40}" \
     --seed 1979 \
     --no-color
 
 echo "== the daemon logged no fault"
-if grep -E 'level=(error|critical)' "$work/serve.log"; then
+if tail -n +"$((ready_lines + 1))" "$work/serve.log" | grep -E 'level=(error|critical)'; then
     echo "the daemon logged errors during the run" >&2
     exit 1
 fi

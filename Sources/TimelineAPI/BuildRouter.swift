@@ -6,6 +6,9 @@ import Prometheus
 ///
 /// - Parameters:
 ///   - ingestor: the one ingest path (`EventIngestor`).
+///   - events: the event reads and the timeline (`EventReadStore`).
+///   - retractor: `DELETE /v1/events/{id}` (`EventRetractor`).
+///   - actors: the actor reads (`ActorStore`).
 ///   - readiness: answers `/readyz`.
 ///   - pool: read at every `/metrics` scrape.
 ///   - configuration: body limit and bearer tokens.
@@ -13,6 +16,9 @@ import Prometheus
 ///     several applications can share a process.
 public func buildRouter(
     ingestor: any EventIngesting,
+    events: any EventReading,
+    retractor: any EventRetracting,
+    actors: any ActorReading,
     readiness: any ReadinessProbe,
     pool: any PoolStatisticsProviding,
     configuration: APIConfiguration,
@@ -31,9 +37,15 @@ public func buildRouter(
         .add(middleware: WriteAuthorizationMiddleware(tokens: BearerTokenVerifier(hexHashes: configuration.tokenHashes)))
         .addRoutes(HealthController(probe: readiness).endpoints)
         .addRoutes(MetricsController(metrics: metrics).endpoints)
+        .addRoutes(OpenAPIController().endpoints)
         .addRoutes(
-            EventsController(ingestor: ingestor, body: RecordBodyReader(maxBytes: configuration.maxBodyBytes), metrics: metrics).endpoints,
+            EventsController(
+                ingestor: ingestor, reader: events, retractor: retractor,
+                body: RecordBodyReader(maxBytes: configuration.maxBodyBytes), metrics: metrics
+            ).endpoints,
             atPath: "/v1/events")
+        .addRoutes(TimelineController(reader: events).endpoints, atPath: "/v1/timeline")
+        .addRoutes(ActorsController(reader: actors).endpoints, atPath: "/v1/actors")
     routes.answerOtherMethodsNotAllowed()
     return router
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import Postgres
@@ -6,8 +7,8 @@ import ServiceLifecycle
 import TimelineAPI
 import TimelineStore
 
-/// Assembles the daemon: the database (embedded or not), the pool, migrations and the HTTP
-/// server, as services of one group. The HTTP listener opens at once, so `/healthz` and
+/// Assembles the daemon: the database (embedded or not), the pool, migrations, the alert
+/// engine and the HTTP server, as services of one group. The HTTP listener opens at once, so `/healthz` and
 /// `/readyz` answer while the database is still starting.
 public func buildApplication(configuration: DaemonConfiguration, logger: Logger) throws -> some ApplicationProtocol {
     let target = DatabaseTarget(configuration: configuration, logger: logger)
@@ -16,6 +17,9 @@ public func buildApplication(configuration: DaemonConfiguration, logger: Logger)
 
     let router = buildRouter(
         ingestor: EventIngestor(pool: pool, logger: logger),
+        events: EventReadStore(pool: pool),
+        retractor: EventRetractor(pool: pool, logger: logger),
+        actors: ActorStore(pool: pool),
         readiness: DatabaseReadiness(pool: pool, migrator: migrator),
         pool: pool,
         configuration: APIConfiguration(maxBodyBytes: configuration.http.maxBodyBytes, tokenHashes: configuration.api.tokenHashes),
@@ -31,6 +35,22 @@ public func buildApplication(configuration: DaemonConfiguration, logger: Logger)
     if case .embedded(let cluster) = target {
         application.addServices(EmbeddedPostgresService(cluster: cluster, logger: logger))
     }
-    application.addServices(PoolService(pool: pool), SchemaService(pool: pool, migrator: migrator, logger: logger))
+    let schema = SchemaService(pool: pool, migrator: migrator, logger: logger)
+    application.addServices(PoolService(pool: pool), schema)
+    if configuration.alerts.enabled {
+        application.addServices(AlertEngine(
+            pool: pool, connectionString: target.connectionString, schemaReady: { schema.isMigrated },
+            settings: try configuration.alertEngineSettings(), logger: logger
+        ))
+    }
     return application
+}
+
+extension DaemonConfiguration {
+    func alertEngineSettings() throws(ConfigurationError) -> AlertEngine.Settings {
+        guard let zone = TimeZone(identifier: alerts.timeZone) else {
+            throw ConfigurationError(key: "alerts.time_zone", message: "unknown time zone '\(alerts.timeZone)'")
+        }
+        return AlertEngine.Settings(interval: .seconds(alerts.intervalSeconds), timeZone: zone, thresholds: alerts.thresholds)
+    }
 }

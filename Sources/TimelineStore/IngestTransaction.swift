@@ -47,6 +47,7 @@ struct IngestTransaction {
             recordedAt: now, on: connection
         )
         for revision in plan.revisions { if let id = revision.entry.record.agreement?.id { touchedAgreements.insert(id) } }
+        try ExtendsByCheck(plan).run(on: connection)
 
         if !touchedAgreements.isEmpty {
             // Delivered at commit, to this daemon's and every other daemon's alert engine.

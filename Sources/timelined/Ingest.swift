@@ -18,22 +18,23 @@ struct Ingest: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailure {
             let (configuration, logger) = try await options.load()
-            let database = try await OpenDatabase.open(configuration, schema: .current, logger: logger)
-            let ingestor = EventIngestor(pool: database.pool, logger: logger)
-            var failed = 0
-            for file in files {
-                do {
-                    let results = try await ingestor.ingest(try Self.records(in: file))
-                    let counts = Dictionary(grouping: results, by: \.status).mapValues(\.count)
-                    let line = "\(file): \(results.count) records: \(counts[.created] ?? 0) created, "
-                        + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged\n"
-                    FileHandle.standardOutput.write(Data(line.utf8))
-                } catch {
-                    failed += 1
-                    FileHandle.standardError.write(Data("timelined: \(file): \(Self.describe(error))\n".utf8))
+            let failed = try await OpenDatabase.using(configuration, schema: .current, logger: logger) { database in
+                let ingestor = EventIngestor(pool: database.pool, logger: logger)
+                var failed = 0
+                for file in files {
+                    do {
+                        let results = try await ingestor.ingest(try Self.records(in: file))
+                        let counts = Dictionary(grouping: results, by: \.status).mapValues(\.count)
+                        let line = "\(file): \(results.count) records: \(counts[.created] ?? 0) created, "
+                            + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged\n"
+                        FileHandle.standardOutput.write(Data(line.utf8))
+                    } catch {
+                        failed += 1
+                        FileHandle.standardError.write(Data("timelined: \(file): \(Self.describe(error))\n".utf8))
+                    }
                 }
+                return failed
             }
-            await database.close()
             if failed > 0 { throw ExitCode.failure }
         }
     }

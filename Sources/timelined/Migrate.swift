@@ -10,9 +10,7 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailure {
             let (configuration, logger) = try await options.load()
-            let database = try await OpenDatabase.open(configuration, schema: .migrate, logger: logger)
-            let applied = database.appliedMigrations
-            await database.close()
+            let applied = try await OpenDatabase.using(configuration, schema: .migrate, logger: logger) { $0.appliedMigrations }
             let line = applied.isEmpty ? "schema current, nothing to apply" : "applied \(applied.joined(separator: ", "))"
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }

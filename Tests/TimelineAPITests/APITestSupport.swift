@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Postgres
 import Prometheus
 import TestSupport
+import Testing
 import TimelineAPI
 import TimelineCore
 import TimelineStore
@@ -31,27 +32,39 @@ func withAPI(
 ) async throws {
     try await TestDatabase.withPool { pool, _ in
         try await Migrator(migrations: try Migration.bundled(), logger: TestDatabase.logger).migrate(pool)
-        try await withApplication(
-            ingestor: EventIngestor(pool: pool, logger: TestDatabase.logger), pool: pool,
-            configuration: configuration, testing: setup, test)
+        try await withApplication(pool: pool, configuration: configuration, testing: setup, test)
     }
 }
 
-/// Runs `test` against a router over the given ingestor and pool (a stand-in, or a pool whose
-/// database is away).
+/// Runs `test` against a router whose stores all use `pool` (one whose database is away, say),
+/// ingesting through `ingestor` when a test brings a stand-in.
 func withApplication(
-    ingestor: any EventIngesting,
     pool: PostgresPool,
+    ingestor: (any EventIngesting)? = nil,
     configuration: APIConfiguration = TestToken.configuration,
     testing setup: TestingSetup = .router,
     _ test: @escaping @Sendable (any TestClientProtocol, APIHarness) async throws -> Void
 ) async throws {
     let harness = APIHarness(pool: pool, registry: PrometheusCollectorRegistry(), logs: LogCapture())
-    let router = buildRouter(
-        ingestor: ingestor, readiness: PoolReadiness(pool: pool), pool: pool,
-        configuration: configuration, metrics: harness.registry)
+    let router = makeRouter(pool: pool, ingestor: ingestor, configuration: configuration, metrics: harness.registry)
     let application = Application(router: router, logger: harness.logs.logger)
     try await application.test(setup) { client in try await test(client, harness) }
+}
+
+/// The daemon's router with every store over `pool`.
+func makeRouter(
+    pool: PostgresPool,
+    ingestor: (any EventIngesting)? = nil,
+    configuration: APIConfiguration = TestToken.configuration,
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+) -> Router<APIRequestContext> {
+    buildRouter(
+        ingestor: ingestor ?? EventIngestor(pool: pool, logger: TestDatabase.logger),
+        events: EventReadStore(pool: pool),
+        retractor: EventRetractor(pool: pool, logger: TestDatabase.logger),
+        actors: ActorStore(pool: pool),
+        readiness: PoolReadiness(pool: pool), pool: pool,
+        configuration: configuration, metrics: metrics)
 }
 
 /// Ready when the database answers; the daemon's probe also checks migrations.
@@ -110,6 +123,18 @@ extension TestClientProtocol {
     func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
         try await execute(uri: uri, method: .get, headers: headers)
     }
+
+    /// With the test token unless `authorized` is false.
+    func delete(_ uri: String, authorized: Bool = true) async throws -> TestResponse {
+        try await execute(uri: uri, method: .delete, headers: authorized ? [.authorization: "Bearer \(TestToken.value)"] : [:])
+    }
+
+    /// Posts `body` (a record or an array of them) and answers the ids of its events, in record order.
+    func ingest(_ body: String) async throws -> [String] {
+        let response = try await post(body)
+        guard response.status == .ok else { throw UnexpectedResponse(description: "ingest answered \(response.status): \(response.text)") }
+        return try response.decoded(as: IngestResults.self).results.map(\.id)
+    }
 }
 
 func visit(_ key: String? = nil, title: String = "A visit", date: String = "2023-08-27") -> String {
@@ -139,6 +164,58 @@ struct IngestResults: Decodable {
     let results: [Result]
 }
 
+/// An event revision as the read endpoints show it (the members the tests look at).
+struct EventDocument: Decodable, Equatable {
+    let id: String
+    let revision: Int
+    let retracted: Bool
+    let title: String
+    let key: String?
+    let date: String
+    let precision: String
+    let recordedAt: String
+
+    private enum CodingKeys: String, CodingKey {
+        case id, revision, retracted, title, key, date, precision
+        case recordedAt = "recorded_at"
+    }
+}
+
+struct RevisionsDocument: Decodable {
+    let revisions: [EventDocument]
+}
+
+struct TimelinePage: Decodable {
+    let events: [EventDocument]
+    let nextCursor: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case events
+        case nextCursor = "next_cursor"
+    }
+}
+
+struct ActorDocument: Decodable, Equatable {
+    let id: String
+    let name: String
+    let eventCount: Int
+
+    private enum CodingKeys: String, CodingKey {
+        case id, name
+        case eventCount = "event_count"
+    }
+}
+
+struct ActorPage: Decodable {
+    let actors: [ActorDocument]
+    let nextCursor: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case actors
+        case nextCursor = "next_cursor"
+    }
+}
+
 extension TestResponse {
     var text: String { String(buffer: body) }
 
@@ -156,6 +233,23 @@ extension TestResponse {
             throw UnexpectedResponse(description: "problem status \(problem.status) in a \(status.code) response")
         }
         return problem
+    }
+}
+
+extension TestResponse {
+    /// The 400 of a bad query parameter, naming `name`.
+    func expectInvalidParameter(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(status == .badRequest, "\(text)", sourceLocation: sourceLocation)
+        let problem = try problem()
+        #expect(problem.type == "urn:timelined:problem:invalid-parameter", sourceLocation: sourceLocation)
+        #expect(problem.errors?.map(\.field) == [name], "\(text)", sourceLocation: sourceLocation)
+        #expect(problem.detail.contains("'\(name)'"), "\(problem.detail)", sourceLocation: sourceLocation)
+    }
+
+    /// A 404 problem.
+    func expectNotFound(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(status == .notFound, "\(text)", sourceLocation: sourceLocation)
+        #expect(try problem().type == "urn:timelined:problem:not-found", sourceLocation: sourceLocation)
     }
 }
 

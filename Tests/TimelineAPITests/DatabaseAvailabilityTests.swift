@@ -1,16 +1,13 @@
 import Hummingbird
 import HummingbirdTesting
 import Testing
-import TestSupport
 import TimelineAPI
-import TimelineStore
 
 @Suite("When the database is away")
 struct DatabaseAvailabilityTests {
     @Test func ingestIs503WithRetryAfterWhileHealthzStays200() async throws {
         try await withUnreachablePool { pool in
-            let ingestor = EventIngestor(pool: pool, logger: TestDatabase.logger)
-            try await withApplication(ingestor: ingestor, pool: pool, testing: .live) { client, harness in
+            try await withApplication(pool: pool, testing: .live) { client, harness in
                 let response = try await client.post(visit())
                 #expect(response.status == .serviceUnavailable)
                 #expect(response.headers[.retryAfter] == "5")
@@ -25,10 +22,28 @@ struct DatabaseAvailabilityTests {
         }
     }
 
+    @Test func everyReadAndRetractionIs503WithRetryAfter() async throws {
+        try await withUnreachablePool { pool in
+            try await withApplication(pool: pool) { client, _ in
+                let requests: [(HTTPRequest.Method, String)] = [
+                    (.get, "/v1/events/1"), (.head, "/v1/events/1"), (.get, "/v1/events/1/revisions"), (.delete, "/v1/events/1"),
+                    (.get, "/v1/timeline"), (.get, "/v1/actors"), (.get, "/v1/actors/US"),
+                ]
+                for (method, uri) in requests {
+                    let response = try await client.execute(uri: uri, method: method, headers: [.authorization: "Bearer \(TestToken.value)"])
+                    #expect(response.status == .serviceUnavailable, "\(method) \(uri)")
+                    #expect(response.headers[.retryAfter] == "5", "\(method) \(uri)")
+                    #expect(response.headers[.contentType] == "application/problem+json", "\(method) \(uri)")
+                }
+                let problem = try await client.get("/v1/timeline").problem()
+                #expect(problem.type == "urn:timelined:problem:database-unavailable")
+            }
+        }
+    }
+
     @Test func readyzIs503WithRetryAfterAsAProblem() async throws {
         try await withUnreachablePool { pool in
-            let ingestor = EventIngestor(pool: pool, logger: TestDatabase.logger)
-            try await withApplication(ingestor: ingestor, pool: pool) { client, _ in
+            try await withApplication(pool: pool) { client, _ in
                 let response = try await client.get("/readyz")
                 #expect(response.status == .serviceUnavailable)
                 #expect(response.headers[.retryAfter] == "5")
@@ -40,8 +55,7 @@ struct DatabaseAvailabilityTests {
     @Test func aClosedPoolIs503() async throws {
         try await withUnreachablePool { pool in
             await pool.shutdown()
-            let ingestor = EventIngestor(pool: pool, logger: TestDatabase.logger)
-            try await withApplication(ingestor: ingestor, pool: pool, testing: .live) { client, _ in
+            try await withApplication(pool: pool, testing: .live) { client, _ in
                 let response = try await client.post(visit())
                 #expect(response.status == .serviceUnavailable)
                 #expect(response.headers[.retryAfter] != nil)

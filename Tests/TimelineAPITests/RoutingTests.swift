@@ -24,6 +24,12 @@ struct RoutingTests {
                 ("/v1/events", .put, "POST"),
                 ("/healthz", .delete, "GET, HEAD"),
                 ("/metrics", .post, "GET, HEAD"),
+                ("/v1/events/1", .put, "GET, DELETE, HEAD"),
+                ("/v1/events/1/revisions", .options, "GET, HEAD"),
+                ("/v1/timeline", .post, "GET, HEAD"),
+                ("/v1/actors", .trace, "GET, HEAD"),
+                ("/v1/actors/US", .delete, "GET, HEAD"),
+                ("/openapi.json", HTTPRequest.Method("QUERY")!, "GET, HEAD"),
             ]
             for (path, method, allow) in cases {
                 let response = try await client.execute(uri: path, method: method)

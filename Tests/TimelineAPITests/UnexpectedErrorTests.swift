@@ -17,7 +17,7 @@ struct UnexpectedErrorTests {
 
     @Test func anUnexpectedErrorIs500WithoutInternalsAndIsLogged() async throws {
         try await withUnreachablePool { pool in
-            try await withApplication(ingestor: BrokenIngestor(), pool: pool, testing: .live) { client, harness in
+            try await withApplication(pool: pool, ingestor: BrokenIngestor(), testing: .live) { client, harness in
                 let response = try await client.post(visit())
                 #expect(response.status == .internalServerError)
                 let problem = try response.problem()

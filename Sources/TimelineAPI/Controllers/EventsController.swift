@@ -1,16 +1,22 @@
+import Foundation
 import Hummingbird
 import TimelineCore
 import TimelineStore
 
-/// `/v1/events`: ingest now; reading, revisions and retraction join it here.
+/// `/v1/events`: ingest, one event, its revisions, retraction.
 struct EventsController {
     let ingestor: any EventIngesting
+    let reader: any EventReading
+    let retractor: any EventRetracting
     let body: RecordBodyReader
     let metrics: APIMetrics
 
     var endpoints: RouteCollection<APIRequestContext> {
         RouteCollection(context: APIRequestContext.self)
             .post(use: ingest)
+            .get("{id}", use: event)
+            .delete("{id}", use: retract)
+            .get("{id}/revisions", use: revisions)
     }
 
     /// `POST /v1/events`: the whole request is stored or none of it (contract §3).
@@ -27,5 +33,30 @@ struct EventsController {
         let results = try await ingestor.ingest(values)
         metrics.recordIngested(results)
         return IngestResponse(results: results)
+    }
+
+    /// `GET /v1/events/{id}`: the current revision, also when it is a retraction.
+    @Sendable private func event(_ request: Request, context: APIRequestContext) async throws -> JSONDocument {
+        try await document(of: request, context: context, reader.event(id:))
+    }
+
+    /// `GET /v1/events/{id}/revisions`: the whole history, oldest first.
+    @Sendable private func revisions(_ request: Request, context: APIRequestContext) async throws -> JSONDocument {
+        try await document(of: request, context: context, reader.revisions(id:))
+    }
+
+    /// `DELETE /v1/events/{id}`: a new revision marked retracted; nothing is erased.
+    @Sendable private func retract(_ request: Request, context: APIRequestContext) async throws -> JSONDocument {
+        try await document(of: request, context: context, retractor.retract(id:))
+    }
+
+    /// What `load` answers for the event the path names; 404 when there is none.
+    private func document(
+        of request: Request, context: APIRequestContext, _ load: (Int64) async throws -> Data?
+    ) async throws -> JSONDocument {
+        _ = try QueryParameters(request, accepting: [])
+        let id = try ResourceID.event(of: request, context: context)
+        guard let document = try await load(id) else { throw APIError.notFound(path: request.uri.path) }
+        return JSONDocument(document)
     }
 }

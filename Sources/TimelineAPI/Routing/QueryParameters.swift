@@ -19,9 +19,20 @@ struct QueryParameters {
     func value<Value>(
         _ name: String, expected: String, _ parse: (Substring) -> Value?
     ) throws(APIError) -> Value? {
-        let values = parameters[values: Substring(name)]
-        guard values.count <= 1 else { throw .invalidParameter(name: name, reason: "is given more than once") }
-        return try values.first.map { value throws(APIError) in try Self.parse(value, name: name, expected: expected, parse) }
+        try single(name).map { value throws(APIError) in try Self.parse(value, name: name, expected: expected, parse) }
+    }
+
+    /// The value of a parameter given at most once, parsed by a parser that says what is wrong
+    /// with a value; its reason follows "must be `expected`:".
+    func value<Value, Failure: ParseFailure>(
+        _ name: String, expected: String, parsing parse: (String) throws(Failure) -> Value
+    ) throws(APIError) -> Value? {
+        guard let value = try single(name) else { return nil }
+        do {
+            return try parse(String(value))
+        } catch {
+            throw .invalidParameter(name: name, reason: "must be \(expected): \(error.reason)")
+        }
     }
 
     /// Every value of a repeatable parameter, in order.
@@ -33,6 +44,12 @@ struct QueryParameters {
             result.append(try Self.parse(value, name: name, expected: expected, parse))
         }
         return result
+    }
+
+    private func single(_ name: String) throws(APIError) -> Substring? {
+        let values = parameters[values: Substring(name)]
+        guard values.count <= 1 else { throw .invalidParameter(name: name, reason: "is given more than once") }
+        return values.first
     }
 
     private static func parse<Value>(

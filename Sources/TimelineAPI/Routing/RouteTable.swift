@@ -44,5 +44,9 @@ final class RouteTable<Context: RequestContext>: RouterMethods {
         }
     }
 
-    private static var commonMethods: [HTTPRequest.Method] { [.get, .head, .post, .put, .patch, .delete, .options] }
+    /// Every method of RFC 9110 that names a resource by its path (CONNECT names a host), PATCH,
+    /// and QUERY (the safe method with a body the HTTP working group is standardising).
+    private static var commonMethods: [HTTPRequest.Method] {
+        [.get, .head, .post, .put, .patch, .delete, .options, .trace, HTTPRequest.Method("QUERY")!]
+    }
 }

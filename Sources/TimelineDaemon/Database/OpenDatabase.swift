@@ -42,6 +42,22 @@ public struct OpenDatabase: Sendable {
         return database
     }
 
+    /// Opens the database, runs `body`, and closes it whether `body` returns or throws.
+    public static func using<T>(
+        _ configuration: DaemonConfiguration, schema: SchemaRequirement, logger: Logger,
+        _ body: (OpenDatabase) async throws -> T
+    ) async throws -> T {
+        let database = try await open(configuration, schema: schema, logger: logger)
+        do {
+            let value = try await body(database)
+            await database.close()
+            return value
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
     /// Closes the pool and stops the embedded cluster if this run started it.
     public func close() async {
         await pool.shutdown()

@@ -1,0 +1,114 @@
+import Foundation
+import Logging
+import Postgres
+import ServiceLifecycle
+import TimelineCore
+import TimelineStore
+
+/// The daemon's expiry evaluation (contract §5): once the schema is current, then every
+/// `alerts.interval_seconds`, and right after any ingest that touches an agreement — told by
+/// PostgreSQL `NOTIFY`, so that every daemon on the database reacts, whichever took the
+/// write. The ledger decides who delivers each notification; this engine delivers what its
+/// passes won.
+final class AlertEngine: Service {
+    struct Settings: Sendable {
+        var interval: Duration
+        var timeZone: TimeZone
+        /// The global thresholds; agreements with `alert_days` use their own.
+        var thresholds: [Int]
+        /// Agreements touched within this window are evaluated together.
+        var coalescing: Duration = .milliseconds(200)
+        /// Longest wait before retrying a failed pass.
+        var maximumRetryDelay: Duration = .seconds(60)
+    }
+
+    private let round: AlertRound
+    private let listener: PostgresListener
+    private let schemaReady: @Sendable () -> Bool
+    private let settings: Settings
+    private let logger: Logger
+    private let inbox = AlertTriggerInbox()
+
+    init(
+        pool: PostgresPool, connectionString: ConnectionString, schemaReady: @escaping @Sendable () -> Bool,
+        settings: Settings, logger: Logger
+    ) {
+        round = AlertRound(pool: pool, thresholds: settings.thresholds, logger: logger)
+        listener = PostgresListener(connectionString: connectionString, channels: [EventIngestor.agreementChannel], logger: logger)
+        self.schemaReady = schemaReady
+        self.settings = settings
+        self.logger = logger
+    }
+
+    func run() async throws {
+        let events = listener.events()
+        await withDiscardingTaskGroup { group in
+            group.addTask { [self] in
+                // The first pass once migrations are applied, then one every interval.
+                while !schemaReady() {
+                    guard (try? await Task.sleep(for: .milliseconds(250))) != nil else { return }
+                }
+                inbox.post(.all)
+                while (try? await Task.sleep(for: settings.interval)) != nil {
+                    inbox.post(.all)
+                }
+            }
+            group.addTask { [self] in
+                for await event in events {
+                    switch event {
+                    // Notifications sent while the listener was away are lost: look at everything.
+                    case .connected: inbox.post(.all)
+                    case .notification(let notification): inbox.post(.agreements([notification.payload]))
+                    }
+                }
+            }
+            await cancelWhenGracefulShutdown { await self.evaluateAsTriggered() }
+            listener.stop()
+            inbox.close()
+            group.cancelAll()
+        }
+    }
+
+    /// Runs passes one at a time; a failed pass is retried with backoff, merged with
+    /// whatever arrives meanwhile.
+    private func evaluateAsTriggered() async {
+        var failures = 0
+        for await _ in inbox.signals {
+            // Let a burst of ingests arrive, then evaluate them together.
+            guard (try? await Task.sleep(for: settings.coalescing)) != nil else { return }
+            guard schemaReady(), let trigger = inbox.take() else { continue }
+            if await evaluate(trigger) {
+                failures = 0
+                continue
+            }
+            failures += 1
+            let delay = min(settings.maximumRetryDelay, .seconds(1) * (1 << min(failures, 6)))
+            logger.warning("alert pass failed; retrying", metadata: ["retry_in": "\(delay)"])
+            guard (try? await Task.sleep(for: delay)) != nil else { return }
+            inbox.post(trigger)
+        }
+    }
+
+    /// One pass on today's date in `alerts.time_zone`; true when it completed.
+    private func evaluate(_ trigger: AlertTrigger) async -> Bool {
+        guard let today = CalendarDate(Date(), in: settings.timeZone) else {
+            logger.error("cannot tell today's date", metadata: ["time_zone": "\(settings.timeZone.identifier)"])
+            return false
+        }
+        let agreements: [String]? = switch trigger {
+        case .all: nil
+        case .agreements(let ids): ids.sorted()
+        }
+        do {
+            let delivered = try await round.run(on: today, agreements: agreements)
+            logger.debug("alert pass done", metadata: [
+                "as_of": "\(today)", "agreements": "\(agreements.map { "\($0.count)" } ?? "all")",
+                "notifications": "\(delivered.count)",
+            ])
+            return true
+        } catch {
+            logger.warning("alert pass failed", metadata: ["error": "\(error)"])
+            return false
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Postgres
+import TimelineCore
+
+/// The notification ledger (contract §5), Alertmanager's `nflog`: what was already emitted or
+/// skipped, and the expiry each agreement had when last evaluated.
+///
+/// Exactly-once rests on the unique indexes of `notifications`: a pass inserts every row it
+/// decided on with `ON CONFLICT DO NOTHING`, and only the rows its own insert returned are its to
+/// deliver. Another daemon, or this one before a restart, that inserted a row first has delivered
+/// it; a pass whose transaction fails delivers nothing and leaves the rows to the next one.
+public struct NotificationLedger: Sendable {
+    private let pool: PostgresPool
+
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// The ledger state of each agreement named (`ids` nil: all) that has one; an agreement missing
+    /// from the answer has never been evaluated (`AlertLedgerState()`). One statement.
+    public func states(for ids: [String]? = nil) async throws -> [String: AlertLedgerState] {
+        let only: SQLFragment = if let ids { "AND agreement_id = ANY(\(ids)::text[])" } else { "" }
+        // One row per fact: the agreement's evaluation row, tagged, then each of its notification rows.
+        let statement: SQLFragment = """
+            SELECT agreement_id, 'evaluation', expires_on, NULL::int FROM agreement_evaluations WHERE true \(only)
+            UNION ALL
+            SELECT agreement_id, event, expires_on, threshold FROM notifications WHERE true \(only)
+            """
+        let (sql, parameters) = statement.rendered
+        let rows = try await pool.query(sql, parameters)
+        var states: [String: AlertLedgerState] = [:]
+        for row in rows {
+            let id = try row.string(0)
+            let fact = try row.string(1)
+            let expiry = try row.optionalCoreValue(2, as: CalendarDate.self)
+            if fact == "evaluation" {
+                states[id, default: AlertLedgerState()].hasBeenEvaluated = true
+                states[id, default: AlertLedgerState()].recordedExpiry = expiry
+                continue
+            }
+            guard let kind = NotificationKind(rawValue: fact) else {
+                throw PostgresError.decoding(column: rows.columns[1], expected: "a notification kind", value: fact)
+            }
+            switch (kind, expiry, try row.optionalInt(3)) {
+            case (.reached, let expiry?, let threshold?), (.due, let expiry?, let threshold?):
+                states[id, default: AlertLedgerState()].thresholdsDone[expiry, default: []].insert(threshold)
+            case (.expired, let expiry?, _):
+                states[id, default: AlertLedgerState()].expiredFor.insert(expiry)
+            case (.extended, let expiry?, _), (.renewed, let expiry?, _):
+                states[id, default: AlertLedgerState()].extensionsFor.insert(expiry)
+            case (.terminated, _, _):
+                states[id, default: AlertLedgerState()].terminated = true
+            default:
+                throw PostgresError.decoding(column: rows.columns[2], expected: "an expiry for \(fact)", value: "NULL")
+            }
+        }
+        return states
+    }
+
+    /// Records the decisions of one pass evaluated on `date` (one evaluation per agreement), in one
+    /// transaction of two set-based statements, and returns the notifications this call inserted, in
+    /// the order of `evaluations` and, within one, in emission order. Nothing is returned unless the
+    /// transaction committed.
+    ///
+    /// Concurrent passes insert in one global order, so they wait for each other on a shared row
+    /// instead of deadlocking. The order is also the policy's emission order within an agreement
+    /// (terminated, extended or renewed, then the notice about `E`), so the ledger lists a pass's
+    /// notifications the way they were delivered.
+    public func record(_ evaluations: [AgreementEvaluation], on date: CalendarDate) async throws -> [DeliverableNotification] {
+        let changing = evaluations.filter(\.hasLedgerRows)
+        guard !changing.isEmpty else { return [] }
+        let rows = NotificationRows(changing, on: date)
+        let evaluated = changing.filter(\.changesRecordedExpiry)
+        let inserted = try await pool.withTransaction { connection in
+            let inserted = rows.isEmpty ? [] : try Self.insert(rows, on: date, on: connection)
+            if !evaluated.isEmpty { try Self.recordExpiries(of: evaluated, on: date, on: connection) }
+            return inserted
+        }
+        return changing.flatMap { evaluation in
+            evaluation.decision.emit
+                .filter { inserted.contains(NotificationKey(agreementID: evaluation.agreementID, $0)) }
+                .map {
+                    DeliverableNotification(
+                        agreementID: evaluation.agreementID, title: evaluation.title, notification: $0, evaluatedOn: date)
+                }
+        }
+    }
+
+    /// Inserts the rows; returns the keys of the emitted (not skipped) ones this insert wrote.
+    private static func insert(_ rows: NotificationRows, on date: CalendarDate, on connection: PostgresConnection) throws(PostgresError) -> Set<NotificationKey> {
+        let result = try connection.query(
+            """
+            WITH inserted AS (
+                INSERT INTO notifications (agreement_id, event, expires_on, threshold, skipped, previous_expires_on, days_remaining, evaluated_on)
+                SELECT agreement_id, event, expires_on, threshold, skipped, previous_expires_on, days_remaining, $8::date
+                FROM unnest($1::text[], $2::text[], $3::date[], $4::int[], $5::bool[], $6::date[], $7::int[])
+                     AS n(agreement_id, event, expires_on, threshold, skipped, previous_expires_on, days_remaining)
+                ORDER BY agreement_id, CASE event WHEN 'terminated' THEN 0 WHEN 'extended' THEN 1 WHEN 'renewed' THEN 1 ELSE 2 END,
+                         expires_on, threshold NULLS FIRST
+                ON CONFLICT DO NOTHING
+                RETURNING agreement_id, event, expires_on, threshold, skipped
+            )
+            SELECT agreement_id, event, expires_on, threshold FROM inserted WHERE NOT skipped
+            """,
+            rows.parameters + [date.description]
+        )
+        var keys: Set<NotificationKey> = []
+        for row in result {
+            keys.insert(NotificationKey(
+                agreementID: try row.string(0), kind: try row.string(1),
+                expiresOn: try row.optionalCoreValue(2, as: CalendarDate.self), threshold: try row.optionalInt(3)))
+        }
+        return keys
+    }
+
+    /// Sets `agreement_evaluations` to the `E` of each evaluation, in the same global order as the
+    /// notifications. A concurrent pass may have written the same `E` first: then nothing changes.
+    private static func recordExpiries(of evaluations: [AgreementEvaluation], on date: CalendarDate, on connection: PostgresConnection) throws(PostgresError) {
+        try connection.query(
+            """
+            INSERT INTO agreement_evaluations AS e (agreement_id, expires_on, evaluated_on)
+            SELECT agreement_id, expires_on, $3::date FROM unnest($1::text[], $2::date[]) AS n(agreement_id, expires_on)
+            ORDER BY agreement_id
+            ON CONFLICT (agreement_id) DO UPDATE
+            SET expires_on = EXCLUDED.expires_on, evaluated_on = EXCLUDED.evaluated_on, updated_at = now()
+            WHERE e.expires_on IS DISTINCT FROM EXCLUDED.expires_on
+            """,
+            [evaluations.map(\.agreementID), evaluations.map(\.decision.newRecordedExpiry?.description), date.description]
+        )
+    }
+
+    /// `GET /v1/alerts/notifications`: `{"notifications": [...]}`, the notifications emitted after
+    /// `since` (all when nil), oldest first; skipped thresholds are not listed. Built by PostgreSQL
+    /// (`notification_document` in `SQL/0003_alert_ledger.sql`).
+    ///
+    /// `since` is exclusive, so a client polling with the last `emitted_at` it saw gets nothing
+    /// twice: the rows of one pass share their `emitted_at` and become visible together.
+    public func notifications(since: RFC3339Timestamp? = nil) async throws -> Data {
+        let after: SQLFragment = if let since { "AND n.emitted_at > \(since.description)::timestamptz" } else { "" }
+        let statement: SQLFragment = """
+            SELECT jsonb_build_object('notifications', coalesce(jsonb_agg(notification_document(n) ORDER BY n.emitted_at, n.id), '[]'))::text
+            FROM notifications n WHERE NOT n.skipped \(after)
+            """
+        let (sql, parameters) = statement.rendered
+        return try await pool.query(sql, parameters)[0].json(0)
+    }
+}
