@@ -178,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "TimelineDaemonTests",
             dependencies: [
-                "TimelineDaemon", "TimelineAPI", "TimelineStore", "Postgres", "TestSupport", "EmbeddedPostgres",
+                "TimelineDaemon", "TimelineAPI", "TimelineStore", "TimelineCore", "Postgres", "TestSupport", "EmbeddedPostgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

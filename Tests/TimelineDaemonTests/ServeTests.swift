@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import TestSupport
+import TimelineCore
 import Testing
 
 /// `timelined serve` as systemd or an operator starts it.
@@ -67,6 +68,48 @@ struct ServeTests {
         #expect(daemon.process.isRunning)
         kill(daemon.process.processIdentifier, SIGTERM)
         #expect(await daemon.exitStatus() == 0)
+    }
+
+    @Test(.timeLimit(.minutes(2))) func anIngestTouchingAnAgreementIsEvaluatedAtOnceAndLogged() async throws {
+        try await TestDatabase.withPool { pool, database in
+            let port = try freePort()
+            let daemon = try TimelinedBinary.start(["serve"], environment: [
+                "TIMELINED_DATABASE_URL": database.connectionString.rawValue,
+                "TIMELINED_HTTP_PORT": String(port),
+                // Far away: only the ingest's NOTIFY can make the engine look before the test ends.
+                "TIMELINED_ALERTS_INTERVAL_SECONDS": "3600",
+            ])
+            let log = Task { daemon.error.fileHandleForReading.readDataToEndOfFile() }
+            #expect(await waitFor("http://127.0.0.1:\(port)/readyz", 200))
+
+            let today = CalendarDate(Date(), in: TimeZone(identifier: "UTC")!)!
+            let expiry = today.adding(days: 20)!
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/events")!)
+            request.httpMethod = "POST"
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data("""
+                {"key": "pact-signing", "kind": "signing", "title": "Pact signed", "date": "\(today.adding(days: -300)!)",
+                 "agreement": {"id": "pact", "title": "The pact"}, "expires_on": "\(expiry)"}
+                """.utf8)
+            let (_, response) = try await URLSession.shared.data(for: request)
+            #expect((response as? HTTPURLResponse)?.statusCode == 200)
+
+            var emitted = 0
+            for _ in 0..<100 where emitted == 0 {
+                try await Task.sleep(for: .milliseconds(100))
+                emitted = try await pool.query("SELECT count(*) FROM notifications WHERE NOT skipped")[0].int(0)
+            }
+            #expect(emitted == 1)
+            kill(daemon.process.processIdentifier, SIGTERM)
+            #expect(await daemon.exitStatus() == 0)
+            let lines = String(decoding: await log.value, as: UTF8.self).split(separator: "\n").filter { $0.contains("agreement expiry") }
+            #expect(lines.count == 1)
+            #expect(lines.first?.contains("level=warning") == true)
+            #expect(lines.first?.contains("event=reached") == true)
+            #expect(lines.first?.contains("threshold=30") == true)
+            #expect(lines.first?.contains("agreement=pact") == true)
+            #expect(lines.first?.contains("days_remaining=20") == true)
+        }
     }
 
     @Test(.timeLimit(.minutes(1))) func onAConfiguredDatabaseItMigratesAndBecomesReady() async throws {

@@ -1,0 +1,80 @@
+import Foundation
+import Logging
+import Synchronization
+import Testing
+import TimelineCore
+
+@testable import TimelineDaemon
+
+/// What a log line looks like: logfmt or JSON, the journal's `<N>` prefix, and the
+/// expiry notification lines of contract §5.
+@Suite("Log lines")
+struct LogLineTests {
+    final class Captured: Sendable {
+        let lines = Mutex<[String]>([])
+        var writer: LineWriter { LineWriter { line in self.lines.withLock { $0.append(line) } } }
+        var all: [String] { lines.withLock { $0 } }
+    }
+
+    private func logger(_ format: StructuredLogHandler.Format, journal: Bool, into captured: Captured) -> Logger {
+        Logger(label: "test") { label in
+            StructuredLogHandler(label: label, level: .trace, format: format, journalPrefix: journal, output: captured.writer)
+        }
+    }
+
+    @Test func logfmtQuotesWhatNeedsQuotingAndSortsMetadata() {
+        let captured = Captured()
+        logger(.logfmt, journal: false, into: captured).info("agreement expiry", metadata: [
+            "title": "US–China \"S&T\" Agreement", "b": "plain", "a": "", "multi": "one\ntwo",
+        ])
+        let line = captured.all[0]
+        #expect(line.hasSuffix("\n"))
+        #expect(line.contains(#" level=info msg="agreement expiry" a="" b=plain multi="one\ntwo" title="US–China \"S&T\" Agreement""#))
+        #expect(line.hasPrefix("ts="))
+    }
+
+    @Test func jsonLinesParseAndCarryTheMetadata() throws {
+        let captured = Captured()
+        logger(.json, journal: false, into: captured).warning("agreement expiry", metadata: ["threshold": "30"])
+        let object = try JSONSerialization.jsonObject(with: Data(captured.all[0].utf8)) as? [String: String]
+        #expect(object?["level"] == "warning" && object?["msg"] == "agreement expiry" && object?["threshold"] == "30")
+    }
+
+    @Test(arguments: [
+        (Logger.Level.warning, "<4>"), (.error, "<3>"), (.notice, "<5>"), (.info, "<6>"), (.debug, "<7>"), (.critical, "<2>"),
+    ])
+    func theJournalGetsTheSyslogPriority(level: Logger.Level, prefix: String) {
+        let captured = Captured()
+        logger(.logfmt, journal: true, into: captured).log(level: level, "x")
+        #expect(captured.all[0].hasPrefix(prefix + "ts="))
+    }
+
+    @Test func journalStreamMustBeStderrItself() {
+        #expect(!StructuredLogHandler.stderrIsJournal(environment: [:]))
+        #expect(!StructuredLogHandler.stderrIsJournal(environment: ["JOURNAL_STREAM": "1:1"]))
+        var status = stat()
+        fstat(STDERR_FILENO, &status)
+        #expect(StructuredLogHandler.stderrIsJournal(environment: ["JOURNAL_STREAM": "\(status.st_dev):\(status.st_ino)"]))
+    }
+
+    @Test(arguments: [
+        (NotificationKind.reached, "warning"), (.due, "warning"), (.expired, "error"),
+        (.extended, "notice"), (.renewed, "notice"), (.terminated, "notice"),
+    ])
+    func expiryNotificationsAreLoggedAtTheirContractLevel(kind: NotificationKind, level: String) {
+        let captured = Captured()
+        let notifier = ExpiryLogNotifier(logger: logger(.logfmt, journal: false, into: captured))
+        let expiry = CalendarDate(year: 2024, month: 2, day: 27)!
+        let previous = kind == .extended || kind == .renewed ? CalendarDate(year: 2023, month: 8, day: 27) : nil
+        notifier.deliver(agreement: "us-cn-sta", title: "US–China S&T", ExpiryNotification(
+            kind: kind, expiresOn: expiry, threshold: kind == .reached ? 30 : kind == .due ? 0 : nil,
+            previousExpiresOn: previous, daysRemaining: 30
+        ))
+        let line = captured.all[0]
+        #expect(line.contains("level=\(level) msg=\"agreement expiry\""))
+        for key in ["event=\(kind.rawValue)", "agreement=us-cn-sta", "expires_on=2024-02-27", "days_remaining=30", "threshold=", "title="] {
+            #expect(line.contains(key), "\(key) missing in \(line)")
+        }
+        #expect(line.contains("previous_expires_on=2023-08-27") == (previous != nil))
+    }
+}
