@@ -1,6 +1,6 @@
 # `make run` and `make test` work on a fresh Debian 12 machine: both install what they need first.
 
-.PHONY: deps build run test bench-ingest bench-alerts clean
+.PHONY: deps build run test test-tools bench-ingest bench-alerts clean
 
 # Swift is installed in /opt/swift, which is not always on PATH.
 ifeq ($(shell command -v swift 2>/dev/null),)
@@ -30,9 +30,20 @@ run: deps build
 	    && echo "timelined: serving on http://127.0.0.1:8080" \
 	    && exec "$$bin" serve
 
-# The suites start throwaway PostgreSQL clusters of their own.
-test: deps
+# PyPI checkers live in a virtual environment of their own, beside the build.
+TOOLS_VENV := .build/test-tools
+PYTHON_TOOLS := schemathesis openapi-spec-validator icalendar
+
+test-tools:
+	@scripts/install-deps.sh --test-tools
+	@[ -x $(TOOLS_VENV)/bin/schemathesis ] || { python3 -m venv $(TOOLS_VENV) \
+	    && $(TOOLS_VENV)/bin/pip install --quiet --disable-pip-version-check $(PYTHON_TOOLS); }
+
+# The suites start throwaway PostgreSQL clusters of their own; then the live daemon is
+# checked against its published contract (metrics, OpenAPI document, calendar feed).
+test: deps test-tools
 	swift test
+	PATH="$(CURDIR)/$(TOOLS_VENV)/bin:$$PATH" scripts/api-conformance.sh
 
 bench-ingest: deps
 	swift run -c release IngestBenchmark

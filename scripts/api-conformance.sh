@@ -76,7 +76,8 @@ schemathesis --config-file "$work/schemathesis.toml" run "$base/openapi.json" \
     --no-color
 
 echo "== the daemon logged no fault"
-if tail -n +"$((ready_lines + 1))" "$work/serve.log" | grep -E 'level=(error|critical)'; then
+# Contract §5 logs an expired agreement's notification at error level: that is output, not a fault.
+if tail -n +"$((ready_lines + 1))" "$work/serve.log" | grep -E 'level=(error|critical)' | grep -v 'msg="agreement expiry"'; then
     echo "the daemon logged errors during the run" >&2
     exit 1
 fi

@@ -5,8 +5,9 @@
 set -euo pipefail
 
 packages=(libpq-dev pkg-config)
-# Tools for test and benchmark scripts go here once there are any.
-test_tools=()
+# What scripts/api-conformance.sh runs besides the daemon: promtool (Debian's prometheus),
+# curl, and a Python virtual environment for the PyPI checkers.
+test_tools=(prometheus curl python3-venv)
 
 case "${1:-}" in
     "") ;;
@@ -16,9 +17,14 @@ esac
 
 missing=()
 for package in "${packages[@]}"; do
+    [ -n "$package" ] || continue
     dpkg-query --show --showformat='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' \
         || missing+=("$package")
 done
+# pyenv and other interpreters bring venv themselves; only Debian's python3 needs the package.
+if [[ " ${packages[*]} " == *" python3-venv "* ]] && python3 -m venv --help >/dev/null 2>&1; then
+    packages=("${packages[@]/python3-venv}")
+fi
 # Any major version's initdb and pg_ctl will do; the metapackage brings the distribution's.
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 

@@ -201,7 +201,7 @@ public final class PostgresPool: Sendable {
                 state.lastFailure = error.description
                 return delay
             }
-            logger.error("cannot connect to PostgreSQL", metadata: [
+            logger.warning("cannot connect to PostgreSQL", metadata: [
                 "database": "\(configuration.connectionString.redacted)",
                 "error": "\(error)",
                 "retry_in": "\(delay)",
