@@ -23,14 +23,14 @@ struct AlertBenchmark: AsyncParsableCommand {
         let database = try await TestDatabase.create()
         let pool = database.makePool(size: 2, statementTimeoutMilliseconds: 600_000)
         try await Migrator(migrations: try Migration.bundled(), logger: TestDatabase.logger).migrate(pool)
-        let generation = try await measure {
+        let generation = try await BenchmarkOutput.measure {
             try await pool.withTransaction { connection in try AgreementFixture.create(agreements, around: first, on: connection) }
         }
         let events = try await pool.query("SELECT count(*) FROM event_revisions")[0].int(0)
-        report("generated \(agreements) agreements, \(events) lifecycle events in \(format(generation)) s; peak RSS \(peakMemory()) MB")
+        BenchmarkOutput.report("generated \(agreements) agreements, \(events) lifecycle events in \(BenchmarkOutput.format(generation)) s; peak RSS \(BenchmarkOutput.peakMemoryMegabytes()) MB")
 
-        let reads = try await measure { _ = try await AgreementStore(pool: pool).inputs() }
-        report("inputs of every agreement read in \(format(reads)) s; peak RSS \(peakMemory()) MB")
+        let reads = try await BenchmarkOutput.measure { _ = try await AgreementStore(pool: pool).inputs() }
+        BenchmarkOutput.report("inputs of every agreement read in \(BenchmarkOutput.format(reads)) s; peak RSS \(BenchmarkOutput.peakMemoryMegabytes()) MB")
 
         let pass = AlertPass(pool: pool)
         for (label, date) in [
@@ -38,40 +38,13 @@ struct AlertBenchmark: AsyncParsableCommand {
             ("a month later", first.adding(days: 31)!),
         ] {
             var delivered = 0
-            let seconds = try await measure {
+            let seconds = try await BenchmarkOutput.measure {
                 delivered = try await pass.run(on: date, defaultThresholds: [180, 90, 30, 7, 1, 0]).count
             }
             let ledger = try await pool.query("SELECT count(*) FROM notifications")[0].int(0)
-            report("pass on \(date) (\(label)): \(format(seconds)) s, \(delivered) delivered, ledger \(ledger) rows; peak RSS \(peakMemory()) MB")
+            BenchmarkOutput.report("pass on \(date) (\(label)): \(BenchmarkOutput.format(seconds)) s, \(delivered) delivered, ledger \(ledger) rows; peak RSS \(BenchmarkOutput.peakMemoryMegabytes()) MB")
         }
         await pool.shutdown()
         try await database.drop()
-    }
-
-    private func report(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }
-
-    private func format(_ value: Double) -> String {
-        String(format: "%.2f", value)
-    }
-
-    private func measure(_ body: () async throws -> Void) async throws -> Double {
-        let start = ContinuousClock.now
-        try await body()
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
-
-    /// The process's peak resident set so far, in megabytes.
-    private func peakMemory() -> Int {
-        var usage = rusage()
-        #if canImport(Glibc)
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return usage.ru_maxrss / 1024  // kilobytes on Linux
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        return usage.ru_maxrss / 1_048_576  // bytes on Darwin
-        #endif
     }
 }

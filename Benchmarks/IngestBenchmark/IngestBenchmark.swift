@@ -26,12 +26,12 @@ struct IngestBenchmark: AsyncParsableCommand {
         let values = try texts.map { try JSONValue(parsing: $0) }
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
         let batches = stride(from: 0, to: values.count, by: batchSize).map { Array(values[$0..<min($0 + batchSize, values.count)]) }
-        report("generated \(events) events (\(bytes / 1_000_000) MB of JSON) in \(batches.count) batches of \(batchSize)")
+        BenchmarkOutput.report("generated \(events) events (\(bytes / 1_000_000) MB of JSON) in \(batches.count) batches of \(batchSize)")
 
         let ingestDatabase = try await migratedDatabase()
         let ingestor = EventIngestor(pool: ingestDatabase.pool, logger: TestDatabase.logger)
         var producedBatches: [IngestBatch] = []
-        let ingestTime = try await measure {
+        let ingestTime = try await BenchmarkOutput.measure {
             for batch in batches {
                 _ = try await ingestor.ingest(batch)
             }
@@ -44,7 +44,7 @@ struct IngestBenchmark: AsyncParsableCommand {
         let copyDatabase = try await migratedDatabase()
         try await preload(copyDatabase.pool, from: ingestDatabase.pool)
         await ingestDatabase.close()
-        let copyTime = try await measure {
+        let copyTime = try await BenchmarkOutput.measure {
             for batch in producedBatches { try await copy(batch, into: copyDatabase.pool) }
         }
         let copied = try await rowCounts(copyDatabase.pool)
@@ -53,26 +53,11 @@ struct IngestBenchmark: AsyncParsableCommand {
         let ingestRate = Double(events) / ingestTime
         let copyRate = Double(events) / copyTime
         let copyRows = copied.events + copied.revisions + copied.actors
-        report("ingest core: \(events) events in \(format(ingestTime)) s = \(Int(ingestRate)) events/s "
+        BenchmarkOutput.report("ingest core: \(events) events in \(BenchmarkOutput.format(ingestTime)) s = \(Int(ingestRate)) events/s "
             + "(stored \(stored.events) events, \(stored.revisions) revisions, \(stored.actors) event actors)")
-        report("COPY:        \(copyRows) rows (\(copied.events) events, \(copied.revisions) revisions, \(copied.actors) event actors) "
-            + "in \(format(copyTime)) s = \(Int(Double(copyRows) / copyTime)) rows/s = \(Int(copyRate)) events/s")
-        report("ratio: the ingest core runs at \(format(ingestRate / copyRate * 100))% of COPY's events/s (COPY is \(format(copyRate / ingestRate))x faster)")
-    }
-
-    private func report(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }
-
-    private func format(_ value: Double) -> String {
-        String(format: "%.2f", value)
-    }
-
-    private func measure(_ body: () async throws -> Void) async throws -> Double {
-        let start = ContinuousClock.now
-        try await body()
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        BenchmarkOutput.report("COPY:        \(copyRows) rows (\(copied.events) events, \(copied.revisions) revisions, \(copied.actors) event actors) "
+            + "in \(BenchmarkOutput.format(copyTime)) s = \(Int(Double(copyRows) / copyTime)) rows/s = \(Int(copyRate)) events/s")
+        BenchmarkOutput.report("ratio: the ingest core runs at \(BenchmarkOutput.format(ingestRate / copyRate * 100))% of COPY's events/s (COPY is \(BenchmarkOutput.format(copyRate / ingestRate))x faster)")
     }
 
     private func migratedDatabase() async throws -> BenchmarkDatabase {
