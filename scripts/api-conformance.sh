@@ -4,6 +4,7 @@
 #   openapi-spec-validator         on the served /openapi.json
 #   schemathesis (bounded)         every documented operation, looking for server errors and
 #                                  responses the document does not allow
+#   scripts/check-calendar.py      on the served /v1/calendar.ics, as subscribing clients read it
 # The daemon runs on a private embedded cluster in a temporary directory, on a free port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,12 @@ export TIMELINED_DATABASE_EMBEDDED_DIR="$work/pg" TIMELINED_HTTP_PORT="$port"
 
 "$bin" migrate >/dev/null
 "$bin" ingest docs/examples/sample-events.ndjson >/dev/null
+# The six-month extension agreed the day the sample agreement lapsed: the feed then has an expiry
+# with alarms to check.
+cat >"$work/extension.json" <<'JSON'
+{"key": "us-cn-sta-extension-2023", "kind": "extension", "title": "Six-month extension of the US–China Science and Technology Agreement", "date": "2023-08-27", "agreement": "us-cn-sta", "extends_by": "P6M", "actors": ["US", "CN"]}
+JSON
+"$bin" ingest "$work/extension.json" >/dev/null
 "$bin" serve >"$work/serve.log" 2>&1 &
 daemon=$!
 stop() {
@@ -46,9 +53,9 @@ echo "== schemathesis"
 # Rules of the contract that no JSON Schema can state get an answer the document lists but that
 # schemathesis would count against schema-valid data. They are allowed for the operations they
 # govern, and nowhere else:
-# - POST /v1/events: 422 for records that satisfy the schema but not the contract (an agreement id
-#   that does not exist, an end_date starting before the date, extends_by without an expiry to
-#   extend, text lengths counted in characters, blank titles);
+# - POST /v1/events and POST /v1/agreements: 422 for records that satisfy the schema but not the
+#   contract (an agreement id that does not exist, an end_date starting before the date, extends_by
+#   without an expiry to extend, text lengths counted in characters, blank titles and summaries);
 # - the timeline and the actor list: 400 for a `cursor` that is not a next_cursor this server wrote
 #   (or was written for the other `order`), and for a `from` after `to`.
 # The cache of past failures is off: a run depends on its seed alone and leaves nothing in the tree.
@@ -57,7 +64,7 @@ cat >"$work/schemathesis.toml" <<'EOF'
 enabled = false
 
 [[operations]]
-include-operation-id = "ingestEvents"
+include-operation-id-regex = "^(ingestEvents|defineAgreement)$"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "422", "429", "5xx"]
 
 [[operations]]
@@ -74,6 +81,10 @@ schemathesis --config-file "$work/schemathesis.toml" run "$base/openapi.json" \
     --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-40}" \
     --seed 1979 \
     --no-color
+
+echo "== check-calendar"
+# After schemathesis, so that the feed also holds the agreements its writes defined.
+scripts/check-calendar.py "$base/v1/calendar.ics"
 
 echo "== the daemon logged no fault"
 # Contract §5 logs an expired agreement's notification at error level: that is output, not a fault.

@@ -5,9 +5,12 @@ public struct APIConfiguration: Sendable, Hashable {
     /// `api.token_hashes`: hex SHA-256 hashes of the accepted bearer tokens; empty means writes
     /// are accepted from loopback clients only.
     public var tokenHashes: [String]
+    /// `alerts.thresholds` and `alerts.time_zone`.
+    public var alerts: AlertSettings
 
-    public init(maxBodyBytes: Int = 33_554_432, tokenHashes: [String] = []) {
+    public init(maxBodyBytes: Int = 33_554_432, tokenHashes: [String] = [], alerts: AlertSettings = AlertSettings()) {
         self.maxBodyBytes = maxBodyBytes
         self.tokenHashes = tokenHashes
+        self.alerts = alerts
     }
 }

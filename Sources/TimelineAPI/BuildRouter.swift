@@ -9,9 +9,13 @@ import Prometheus
 ///   - events: the event reads and the timeline (`EventReadStore`).
 ///   - retractor: `DELETE /v1/events/{id}` (`EventRetractor`).
 ///   - actors: the actor reads (`ActorStore`).
+///   - agreements: lifecycle views, alerts and the calendar feed's inputs (`AgreementStore`).
+///   - agreementDefiner: `POST /v1/agreements` (`AgreementStore`).
+///   - notifications: the notification ledger (`NotificationLedger`).
 ///   - readiness: answers `/readyz`.
 ///   - pool: read at every `/metrics` scrape.
-///   - configuration: body limit and bearer tokens.
+///   - configuration: body limit, bearer tokens, and the alert settings "today" and the default
+///     thresholds come from.
 ///   - metrics: where the HTTP and ingest series live; not the global `MetricsSystem`, so
 ///     several applications can share a process.
 public func buildRouter(
@@ -19,12 +23,16 @@ public func buildRouter(
     events: any EventReading,
     retractor: any EventRetracting,
     actors: any ActorReading,
+    agreements: any AgreementReading,
+    agreementDefiner: any AgreementDefining,
+    notifications: any NotificationReading,
     readiness: any ReadinessProbe,
     pool: any PoolStatisticsProviding,
     configuration: APIConfiguration,
     metrics registry: PrometheusCollectorRegistry
 ) -> Router<APIRequestContext> {
     let metrics = APIMetrics(registry: registry, pool: pool)
+    let body = RecordBodyReader(maxBytes: configuration.maxBodyBytes)
     let router = Router(context: APIRequestContext.self, options: .autoGenerateHeadEndpoints)
     // Outermost first. They wrap every route, 404s and 405s included, and must be added
     // before any route: Hummingbird binds a route to the middleware added before it.
@@ -41,11 +49,18 @@ public func buildRouter(
         .addRoutes(
             EventsController(
                 ingestor: ingestor, reader: events, retractor: retractor,
-                body: RecordBodyReader(maxBytes: configuration.maxBodyBytes), metrics: metrics
+                body: body, metrics: metrics
             ).endpoints,
             atPath: "/v1/events")
         .addRoutes(TimelineController(reader: events).endpoints, atPath: "/v1/timeline")
         .addRoutes(ActorsController(reader: actors).endpoints, atPath: "/v1/actors")
+        .addRoutes(
+            AgreementsController(reader: agreements, definer: agreementDefiner, body: body, alerts: configuration.alerts).endpoints,
+            atPath: "/v1/agreements")
+        .addRoutes(
+            AlertsController(reader: agreements, ledger: notifications, alerts: configuration.alerts).endpoints,
+            atPath: "/v1/alerts")
+        .addRoutes(CalendarController(reader: agreements, alerts: configuration.alerts).endpoints, atPath: "/v1/calendar.ics")
     routes.answerOtherMethodsNotAllowed()
     return router
 }

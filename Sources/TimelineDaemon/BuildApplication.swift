@@ -15,14 +15,23 @@ public func buildApplication(configuration: DaemonConfiguration, logger: Logger)
     let pool = PostgresPool(configuration: configuration.poolConfiguration(target.connectionString), logger: logger)
     let migrator = Migrator(migrations: try Migration.bundled(), logger: logger)
 
+    // The reads take "today" in the engine's zone and default to its thresholds, also when this
+    // daemon does not evaluate, so that every daemon sharing a database answers alike.
+    let alerts = try configuration.alertEngineSettings()
+    let agreements = AgreementStore(pool: pool)
     let router = buildRouter(
         ingestor: EventIngestor(pool: pool, logger: logger),
         events: EventReadStore(pool: pool),
         retractor: EventRetractor(pool: pool, logger: logger),
         actors: ActorStore(pool: pool),
+        agreements: agreements,
+        agreementDefiner: agreements,
+        notifications: NotificationLedger(pool: pool),
         readiness: DatabaseReadiness(pool: pool, migrator: migrator),
         pool: pool,
-        configuration: APIConfiguration(maxBodyBytes: configuration.http.maxBodyBytes, tokenHashes: configuration.api.tokenHashes),
+        configuration: APIConfiguration(
+            maxBodyBytes: configuration.http.maxBodyBytes, tokenHashes: configuration.api.tokenHashes,
+            alerts: AlertSettings(thresholds: alerts.thresholds, timeZone: alerts.timeZone)),
         metrics: PrometheusCollectorRegistry()
     )
     var application = Application(
@@ -40,7 +49,15 @@ public func buildApplication(configuration: DaemonConfiguration, logger: Logger)
     if configuration.alerts.enabled {
         application.addServices(AlertEngine(
             pool: pool, connectionString: target.connectionString, schemaReady: { schema.isMigrated },
-            settings: try configuration.alertEngineSettings(), logger: logger
+            settings: alerts, logger: logger
+        ))
+    }
+    let systemd = SystemdEnvironment.takeFromProcess(logger: logger)
+    if let notifier = systemd.notifier {
+        application.addServices(SystemdNotifyService(
+            notifier: notifier, watchdogPingInterval: systemd.watchdogPingInterval,
+            listeningOn: "\(configuration.http.host):\(configuration.http.port)",
+            isReady: { schema.isMigrated }, isHealthy: { (try? await pool.query("SELECT 1")) != nil }, logger: logger
         ))
     }
     return application

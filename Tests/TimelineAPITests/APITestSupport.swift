@@ -63,6 +63,9 @@ func makeRouter(
         events: EventReadStore(pool: pool),
         retractor: EventRetractor(pool: pool, logger: TestDatabase.logger),
         actors: ActorStore(pool: pool),
+        agreements: AgreementStore(pool: pool),
+        agreementDefiner: AgreementStore(pool: pool),
+        notifications: NotificationLedger(pool: pool),
         readiness: PoolReadiness(pool: pool), pool: pool,
         configuration: configuration, metrics: metrics)
 }

@@ -28,6 +28,8 @@ struct DatabaseAvailabilityTests {
                 let requests: [(HTTPRequest.Method, String)] = [
                     (.get, "/v1/events/1"), (.head, "/v1/events/1"), (.get, "/v1/events/1/revisions"), (.delete, "/v1/events/1"),
                     (.get, "/v1/timeline"), (.get, "/v1/actors"), (.get, "/v1/actors/US"),
+                    (.get, "/v1/agreements"), (.get, "/v1/agreements/us-cn-sta"), (.get, "/v1/alerts"),
+                    (.get, "/v1/alerts/notifications"), (.get, "/v1/calendar.ics"), (.head, "/v1/calendar.ics"),
                 ]
                 for (method, uri) in requests {
                     let response = try await client.execute(uri: uri, method: method, headers: [.authorization: "Bearer \(TestToken.value)"])
@@ -37,6 +39,17 @@ struct DatabaseAvailabilityTests {
                 }
                 let problem = try await client.get("/v1/timeline").problem()
                 #expect(problem.type == "urn:timelined:problem:database-unavailable")
+            }
+        }
+    }
+
+    @Test func definingAnAgreementIs503WithRetryAfter() async throws {
+        try await withUnreachablePool { pool in
+            try await withApplication(pool: pool) { client, _ in
+                let response = try await client.post(agreementBody("pact"), to: "/v1/agreements")
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] == "5")
+                #expect(try response.problem().type == "urn:timelined:problem:database-unavailable")
             }
         }
     }

@@ -25,10 +25,12 @@ struct OpenAPIDocumentTests {
     @Test func theDocumentHasExactlyTheOperationsTheRouterServes() async throws {
         try await withAPI { client, harness in
             let id = try await client.ingest(visit())[0]
+            _ = try await client.post(#"{"id": "us-cn-sta", "title": "Agreement"}"#, to: "/v1/agreements")
             let samples = [
                 "/v1/events/{id}": "/v1/events/\(id)",
                 "/v1/events/{id}/revisions": "/v1/events/\(id)/revisions",
                 "/v1/actors/{id}": "/v1/actors/US",
+                "/v1/agreements/{id}": "/v1/agreements/us-cn-sta",
             ]
             let router = makeRouter(pool: harness.pool)
             // Building the responder adds the HEAD routes of the GET ones, as the application does.

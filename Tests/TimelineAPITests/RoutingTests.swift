@@ -30,6 +30,11 @@ struct RoutingTests {
                 ("/v1/actors", .trace, "GET, HEAD"),
                 ("/v1/actors/US", .delete, "GET, HEAD"),
                 ("/openapi.json", HTTPRequest.Method("QUERY")!, "GET, HEAD"),
+                ("/v1/agreements", .delete, "POST, GET, HEAD"),
+                ("/v1/agreements/us-cn-sta", .post, "GET, HEAD"),
+                ("/v1/alerts", .post, "GET, HEAD"),
+                ("/v1/alerts/notifications", .delete, "GET, HEAD"),
+                ("/v1/calendar.ics", .put, "GET, HEAD"),
             ]
             for (path, method, allow) in cases {
                 let response = try await client.execute(uri: path, method: method)

@@ -79,7 +79,7 @@ struct ServeTests {
                 // Far away: only the ingest's NOTIFY can make the engine look before the test ends.
                 "TIMELINED_ALERTS_INTERVAL_SECONDS": "3600",
             ])
-            let log = Task { daemon.error.fileHandleForReading.readDataToEndOfFile() }
+            let log = Task { await daemon.standardErrorText() }
             #expect(await waitFor("http://127.0.0.1:\(port)/readyz", 200))
 
             let today = CalendarDate(Date(), in: TimeZone(identifier: "UTC")!)!
@@ -102,7 +102,7 @@ struct ServeTests {
             #expect(emitted == 1)
             kill(daemon.process.processIdentifier, SIGTERM)
             #expect(await daemon.exitStatus() == 0)
-            let lines = String(decoding: await log.value, as: UTF8.self).split(separator: "\n").filter { $0.contains("agreement expiry") }
+            let lines = await log.value.split(separator: "\n").filter { $0.contains("agreement expiry") }
             #expect(lines.count == 1)
             #expect(lines.first?.contains("level=warning") == true)
             #expect(lines.first?.contains("event=reached") == true)

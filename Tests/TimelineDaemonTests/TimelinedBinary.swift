@@ -22,14 +22,10 @@ enum TimelinedBinary {
     /// Runs `timelined ARGUMENTS` to completion with a clean environment plus `environment`.
     static func run(_ arguments: [String], environment: [String: String]) async throws -> Outcome {
         let process = try start(arguments, environment: environment)
-        let output = Task { process.output.fileHandleForReading.readDataToEndOfFile() }
-        let error = Task { process.error.fileHandleForReading.readDataToEndOfFile() }
+        async let output = process.standardOutputText()
+        async let error = process.standardErrorText()
         let status = await process.exitStatus()
-        return Outcome(
-            status: status,
-            standardOutput: String(decoding: await output.value, as: UTF8.self),
-            standardError: String(decoding: await error.value, as: UTF8.self)
-        )
+        return Outcome(status: status, standardOutput: await output, standardError: await error)
     }
 
     static func start(_ arguments: [String], environment: [String: String]) throws -> RunningTimelined {
@@ -53,6 +49,26 @@ final class RunningTimelined: @unchecked Sendable {
 
     init(process: Process) {
         self.process = process
+    }
+
+    /// Everything the process writes to stdout, once it closes it.
+    func standardOutputText() async -> String {
+        await Self.readToEnd(output)
+    }
+
+    /// Everything the process writes to stderr, once it closes it.
+    func standardErrorText() async -> String {
+        await Self.readToEnd(error)
+    }
+
+    /// Reads on a Dispatch thread: a blocking read on Swift's cooperative pool (two threads
+    /// here) would starve the tests that are meant to make the process finish.
+    private static func readToEnd(_ pipe: Pipe) async -> String {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            }
+        }
     }
 
     func exitStatus() async -> Int32 {

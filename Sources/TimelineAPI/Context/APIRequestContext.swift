@@ -20,10 +20,11 @@ public struct APIRequestContext: RequestContext, RemoteAddressRequestContext {
         client = ClientAddress(channel: source.channel)
     }
 
-    /// Ids and paths in answers read as written, not as `\/`.
+    /// Ids and paths in answers read as written, not as `\/`; members in one order, sorted: without
+    /// it Foundation's encoder writes them in hash order, which differs from one response to the next.
     public var responseEncoder: JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }
 

@@ -1,5 +1,6 @@
 import Hummingbird
 import Postgres
+import TimelineCore
 import TimelineStore
 
 /// Translations of the errors other modules throw. Whatever is not recognised here is a fault
@@ -31,6 +32,8 @@ extension APIError {
             self = error
         case let error as IngestError:
             self.init(error)
+        case let error as ValidationErrors:
+            self = .invalidRecords(error)
         case let error as PostgresError:
             self.init(error)
         case let error as HTTPError where error.status == .notFound:

@@ -35,6 +35,21 @@ struct QueryParameters {
         }
     }
 
+    /// The items of a comma-separated parameter given at most once, in order, each once; an empty
+    /// item (`a,,b`) is malformed like any other item that does not parse.
+    func list<Value: Equatable>(
+        _ name: String, expected: String, _ parse: (Substring) -> Value?
+    ) throws(APIError) -> [Value]? {
+        try value(name, expected: expected) { list in
+            var items: [Value] = []
+            for text in list.split(separator: ",", omittingEmptySubsequences: false) {
+                guard let item = parse(text) else { return nil }
+                if !items.contains(item) { items.append(item) }
+            }
+            return items
+        }
+    }
+
     /// Every value of a repeatable parameter, in order.
     func values<Value>(
         _ name: String, expected: String, _ parse: (Substring) -> Value?

@@ -16,9 +16,18 @@ enum ResourceID {
 
     /// An actor id of contract §2.
     static func actor(of request: Request, context: APIRequestContext) throws(APIError) -> String {
-        guard let id = context.parameters.get("id"), IdentifierSyntax.isValidActorID(id) else {
-            throw .notFound(path: request.uri.path)
-        }
+        try identifier(of: request, context: context, IdentifierSyntax.isValidActorID)
+    }
+
+    /// An agreement id of contract §2.
+    static func agreement(of request: Request, context: APIRequestContext) throws(APIError) -> String {
+        try identifier(of: request, context: context, IdentifierSyntax.isValidAgreementID)
+    }
+
+    private static func identifier(
+        of request: Request, context: APIRequestContext, _ isValid: (String) -> Bool
+    ) throws(APIError) -> String {
+        guard let id = context.parameters.get("id"), isValid(id) else { throw .notFound(path: request.uri.path) }
         return id
     }
 }
