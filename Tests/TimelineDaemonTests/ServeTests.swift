@@ -9,45 +9,16 @@ import Testing
 /// `timelined serve` as systemd or an operator starts it.
 @Suite("Daemon")
 struct ServeTests {
-    /// A port nobody listens on right now.
-    private func freePort() throws -> Int {
-        let socket = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    private func status(_ url: String) async -> Int? {
-        var request = URLRequest(url: URL(string: url)!)
-        request.timeoutInterval = 2
-        guard let (_, response) = try? await URLSession.shared.data(for: request) else { return nil }
-        return (response as? HTTPURLResponse)?.statusCode
-    }
-
-    /// Polls until `url` answers `expected`, for up to `seconds`.
-    private func waitFor(_ url: String, _ expected: Int, seconds: Int = 60) async -> Bool {
-        for _ in 0..<(seconds * 10) {
-            if await status(url) == expected { return true }
-            try? await Task.sleep(for: .milliseconds(100))
-        }
-        return false
-    }
-
     @Test(.timeLimit(.minutes(2))) func onTheEmbeddedDatabaseItBecomesReadyAndStopsCleanlyOnSIGTERM() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("timelined-serve-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let port = try freePort()
+        let port = try LocalHTTP.freePort()
         let daemon = try TimelinedBinary.start(["serve"], environment: [
             "TIMELINED_DATABASE_EMBEDDED_DIR": directory.appendingPathComponent("pg").path,
             "TIMELINED_HTTP_PORT": String(port),
         ])
-        #expect(await waitFor("http://127.0.0.1:\(port)/healthz", 200))
-        #expect(await waitFor("http://127.0.0.1:\(port)/readyz", 200))
+        #expect(await LocalHTTP.waitFor("http://127.0.0.1:\(port)/healthz", 200))
+        #expect(await LocalHTTP.waitFor("http://127.0.0.1:\(port)/readyz", 200))
         kill(daemon.process.processIdentifier, SIGTERM)
         #expect(await daemon.exitStatus() == 0)
         // The cluster it started is stopped with it.
@@ -56,13 +27,13 @@ struct ServeTests {
     }
 
     @Test(.timeLimit(.minutes(1))) func healthzAnswersAndReadyzSaysNoWhileTheDatabaseIsAway() async throws {
-        let port = try freePort()
+        let port = try LocalHTTP.freePort()
         let daemon = try TimelinedBinary.start(["serve"], environment: [
             "TIMELINED_DATABASE_URL": "host=/nonexistent-\(UUID()) dbname=x user=x",
             "TIMELINED_HTTP_PORT": String(port),
         ])
-        #expect(await waitFor("http://127.0.0.1:\(port)/healthz", 200))
-        #expect(await status("http://127.0.0.1:\(port)/readyz") == 503)
+        #expect(await LocalHTTP.waitFor("http://127.0.0.1:\(port)/healthz", 200))
+        #expect(await LocalHTTP.status("http://127.0.0.1:\(port)/readyz") == 503)
         // It keeps waiting for the database instead of exiting.
         try await Task.sleep(for: .seconds(1))
         #expect(daemon.process.isRunning)
@@ -72,7 +43,7 @@ struct ServeTests {
 
     @Test(.timeLimit(.minutes(2))) func anIngestTouchingAnAgreementIsEvaluatedAtOnceAndLogged() async throws {
         try await TestDatabase.withPool { pool, database in
-            let port = try freePort()
+            let port = try LocalHTTP.freePort()
             let daemon = try TimelinedBinary.start(["serve"], environment: [
                 "TIMELINED_DATABASE_URL": database.connectionString.rawValue,
                 "TIMELINED_HTTP_PORT": String(port),
@@ -80,7 +51,7 @@ struct ServeTests {
                 "TIMELINED_ALERTS_INTERVAL_SECONDS": "3600",
             ])
             let log = Task { await daemon.standardErrorText() }
-            #expect(await waitFor("http://127.0.0.1:\(port)/readyz", 200))
+            #expect(await LocalHTTP.waitFor("http://127.0.0.1:\(port)/readyz", 200))
 
             let today = CalendarDate(Date(), in: TimeZone(identifier: "UTC")!)!
             let expiry = today.adding(days: 20)!
@@ -114,12 +85,12 @@ struct ServeTests {
 
     @Test(.timeLimit(.minutes(1))) func onAConfiguredDatabaseItMigratesAndBecomesReady() async throws {
         try await TestDatabase.withPool { pool, database in
-            let port = try freePort()
+            let port = try LocalHTTP.freePort()
             let daemon = try TimelinedBinary.start(["serve"], environment: [
                 "TIMELINED_DATABASE_URL": database.connectionString.rawValue,
                 "TIMELINED_HTTP_PORT": String(port),
             ])
-            #expect(await waitFor("http://127.0.0.1:\(port)/readyz", 200))
+            #expect(await LocalHTTP.waitFor("http://127.0.0.1:\(port)/readyz", 200))
             #expect(try await pool.query("SELECT count(*) FROM schema_migrations")[0].int(0) >= 1)
             kill(daemon.process.processIdentifier, SIGTERM)
             #expect(await daemon.exitStatus() == 0)

@@ -12,7 +12,7 @@ struct SystemdNotifyTests {
     @Test(.timeLimit(.minutes(2))) func onAPathSocketItReportsReadyPingsTheWatchdogAndStops() async throws {
         try await TestDatabase.withPool { _, database in
             let manager = try FakeServiceManager(abstract: false)
-            let port = try freePort()
+            let port = try LocalHTTP.freePort()
             let daemon = try TimelinedBinary.start(["serve"], environment: [
                 "NOTIFY_SOCKET": manager.address,
                 "WATCHDOG_USEC": "1000000",
@@ -23,7 +23,7 @@ struct SystemdNotifyTests {
 
             let untilPinged = try await manager.receive(until: { $0.filter { $0.contains("WATCHDOG=1") }.count >= 3 })
             // READY=1 means ready: the API answers at once.
-            #expect(await status("http://127.0.0.1:\(port)/readyz") == 200)
+            #expect(await LocalHTTP.status("http://127.0.0.1:\(port)/readyz") == 200)
             kill(daemon.process.processIdentifier, SIGTERM)
             let untilStopping = try await manager.receive(until: { $0.contains { $0.contains("STOPPING=1") } })
             #expect(await daemon.exitStatus() == 0)
@@ -46,7 +46,7 @@ struct SystemdNotifyTests {
         try await TestDatabase.withPool { _, database in
             let manager = try FakeServiceManager(abstract: true)
             #expect(manager.address.hasPrefix("@"))
-            let port = try freePort()
+            let port = try LocalHTTP.freePort()
             let daemon = try TimelinedBinary.start(["serve"], environment: [
                 "NOTIFY_SOCKET": manager.address,
                 "WATCHDOG_USEC": "200000",
@@ -76,7 +76,7 @@ struct SystemdNotifyTests {
             "NOTIFY_SOCKET": manager.address,
             "WATCHDOG_USEC": "1000000",
             "TIMELINED_DATABASE_URL": "host=/nonexistent-\(UUID()) dbname=x user=x",
-            "TIMELINED_HTTP_PORT": String(try freePort()),
+            "TIMELINED_HTTP_PORT": String(try LocalHTTP.freePort()),
         ])
         let log = Task { await daemon.standardErrorText() }
         let waiting = try await manager.receive(until: { $0.contains { $0.contains { $0.hasPrefix("EXTEND_TIMEOUT_USEC=") } } })
@@ -92,26 +92,6 @@ struct SystemdNotifyTests {
         #expect(Int(extension_.dropFirst("EXTEND_TIMEOUT_USEC=".count)).map { $0 > 1_000_000 } == true)
         #expect(!messages.contains { $0.contains("READY=1") || $0.contains("WATCHDOG=1") })
         #expect(messages.last == ["STOPPING=1"])
-    }
-
-    private func status(_ url: String) async -> Int? {
-        var request = URLRequest(url: URL(string: url)!)
-        request.timeoutInterval = 2
-        guard let (_, response) = try? await URLSession.shared.data(for: request) else { return nil }
-        return (response as? HTTPURLResponse)?.statusCode
-    }
-
-    /// A port nobody listens on right now.
-    private func freePort() throws -> Int {
-        let socket = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
 
