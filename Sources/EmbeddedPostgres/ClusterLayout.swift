@@ -63,6 +63,9 @@ struct ClusterLayout: Sendable {
         port = \(Self.port)
         unix_socket_directories = \(ConfigQuoting.serverString(ConfigQuoting.socketDirectoryListItem(socketDirectory)))
         unix_socket_permissions = 0700
+        # The service unit denies writable-executable memory, which LLVM's JIT needs; the
+        # timeline's short indexed queries never gain from it anyway.
+        jit = off
 
         """ + extra.map { "\($0.0) = \($0.1)\n" }.joined()
     }
