@@ -15,7 +15,9 @@ struct EventGenerator {
         "defense", "migration", "agriculture", "water", "space", "cyber", "education", "culture", "transport", "maritime",
     ]
     private let places = ["Beijing", "Washington", "Moscow", "New Delhi", "Paris", "Berlin", "London", "Tokyo", "Brasília", "Geneva"]
-    private var definedAgreements: Set<Int> = []
+    /// The year each agreement was signed: its later events come after it, so an extension
+    /// always has an expiry to extend (ingest refuses one that has not).
+    private var signedIn: [Int: Int] = [:]
 
     init(seed: UInt64) {
         random = SplitMix64(seed: seed)
@@ -73,8 +75,8 @@ struct EventGenerator {
         let agreement = random.next(500)
         let id = "pact-\(agreement)"
         fields["actors"] = [host, guest]
-        guard definedAgreements.contains(agreement) else {
-            definedAgreements.insert(agreement)
+        guard let signingYear = signedIn[agreement] else {
+            signedIn[agreement] = Int((fields["date"] as! String).prefix(4))!
             fields["kind"] = "signing"
             fields["title"] = "\(host) and \(guest) sign cooperation agreement \(agreement)"
             fields["agreement"] = ["id": id, "title": "Cooperation agreement \(agreement)", "parties": [host, guest]]
@@ -82,6 +84,7 @@ struct EventGenerator {
             return
         }
         fields["agreement"] = id
+        fields["date"] = "\(signingYear + 1 + random.next(20))-0\(1 + random.next(9))-1\(random.next(9))"
         switch random.next(5) {
         case 0:
             fields["kind"] = "extension"
