@@ -6,6 +6,5 @@ protocol ParseFailure: Error {
     var reason: String { get }
 }
 
-extension DateParseError: ParseFailure {}
-extension TimestampParseError: ParseFailure {}
-extension CursorError: ParseFailure {}
+/// Every core parser refuses with an `InputRejection`: dates, durations, timestamps, cursors.
+extension InputRejection: ParseFailure {}
