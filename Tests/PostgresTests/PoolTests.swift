@@ -80,9 +80,10 @@ struct PoolTests {
 
     @Test func theStatementTimeoutCancelsLongStatements() async throws {
         let database = try await TestDatabase.create()
-        let pool = database.makePool(size: 1, statementTimeoutMilliseconds: 100)
+        // Generous enough that `SELECT 1` never meets it on a loaded CI machine (100 ms did).
+        let pool = database.makePool(size: 1, statementTimeoutMilliseconds: 2_000)
         await #expect {
-            try await pool.query("SELECT pg_sleep(3)")
+            try await pool.query("SELECT pg_sleep(60)")
         } throws: { error in
             guard case PostgresError.server(let server) = error else { return false }
             return server.sqlState == ServerError.queryCanceled

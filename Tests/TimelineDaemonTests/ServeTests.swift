@@ -66,7 +66,7 @@ struct ServeTests {
             #expect((response as? HTTPURLResponse)?.statusCode == 200)
 
             var emitted = 0
-            for _ in 0..<100 where emitted == 0 {
+            for _ in 0..<300 where emitted == 0 {
                 try await Task.sleep(for: .milliseconds(100))
                 emitted = try await pool.query("SELECT count(*) FROM notifications WHERE NOT skipped")[0].int(0)
             }
