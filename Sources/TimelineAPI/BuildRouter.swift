@@ -15,7 +15,8 @@ import Prometheus
 ///   - readiness: answers `/readyz`.
 ///   - pool: read at every `/metrics` scrape.
 ///   - configuration: body limit, bearer tokens, and the alert settings "today" and the default
-///     thresholds come from.
+///     thresholds come from. Read at every request, so a reloaded configuration applies at
+///     once; only the body limit is taken when the router is built.
 ///   - metrics: where the HTTP and ingest series live; not the global `MetricsSystem`, so
 ///     several applications can share a process.
 public func buildRouter(
@@ -28,11 +29,11 @@ public func buildRouter(
     notifications: any NotificationReading,
     readiness: any ReadinessProbe,
     pool: any PoolStatisticsProviding,
-    configuration: APIConfiguration,
+    configuration: @escaping @Sendable () -> APIConfiguration,
     metrics registry: PrometheusCollectorRegistry
 ) -> Router<APIRequestContext> {
     let metrics = APIMetrics(registry: registry, pool: pool)
-    let body = RecordBodyReader(maxBytes: configuration.maxBodyBytes)
+    let body = RecordBodyReader(maxBytes: configuration().maxBodyBytes)
     let router = Router(context: APIRequestContext.self, options: .autoGenerateHeadEndpoints)
     // Outermost first. They wrap every route, 404s and 405s included, and must be added
     // before any route: Hummingbird binds a route to the middleware added before it.
@@ -42,7 +43,7 @@ public func buildRouter(
 
     let routes = RouteTable(router)
     routes.group()
-        .add(middleware: WriteAuthorizationMiddleware(tokens: BearerTokenVerifier(hexHashes: configuration.tokenHashes)))
+        .add(middleware: WriteAuthorizationMiddleware(tokens: { BearerTokenVerifier(hexHashes: configuration().tokenHashes) }))
         .addRoutes(HealthController(probe: readiness).endpoints)
         .addRoutes(MetricsController(metrics: metrics).endpoints)
         .addRoutes(OpenAPIController().endpoints)
@@ -55,12 +56,12 @@ public func buildRouter(
         .addRoutes(TimelineController(reader: events).endpoints, atPath: "/v1/timeline")
         .addRoutes(ActorsController(reader: actors).endpoints, atPath: "/v1/actors")
         .addRoutes(
-            AgreementsController(reader: agreements, definer: agreementDefiner, body: body, alerts: configuration.alerts).endpoints,
+            AgreementsController(reader: agreements, definer: agreementDefiner, body: body, alerts: { configuration().alerts }).endpoints,
             atPath: "/v1/agreements")
         .addRoutes(
-            AlertsController(reader: agreements, ledger: notifications, alerts: configuration.alerts).endpoints,
+            AlertsController(reader: agreements, ledger: notifications, alerts: { configuration().alerts }).endpoints,
             atPath: "/v1/alerts")
-        .addRoutes(CalendarController(reader: agreements, alerts: configuration.alerts).endpoints, atPath: "/v1/calendar.ics")
+        .addRoutes(CalendarController(reader: agreements, alerts: { configuration().alerts }).endpoints, atPath: "/v1/calendar.ics")
     routes.answerOtherMethodsNotAllowed()
     return router
 }

@@ -6,18 +6,63 @@ import Prometheus
 import ServiceLifecycle
 import TimelineAPI
 import TimelineStore
+import UnixSignals
 
-/// Assembles the daemon: the database (embedded or not), the pool, migrations, the alert
-/// engine and the HTTP server, as services of one group. The HTTP listener opens at once, so `/healthz` and
-/// `/readyz` answer while the database is still starting.
-public func buildApplication(configuration: DaemonConfiguration, logger: Logger) throws -> some ApplicationProtocol {
+/// Assembles the daemon as one service group. The application — database (embedded or
+/// not), pool, migrations, alert engine and HTTP server — runs first; beside it the
+/// configuration reloader and, under systemd, the notifier. The notifier comes last, so
+/// that on SIGTERM it is the first told: the manager hears `STOPPING=1` at once, then the
+/// HTTP server drains, and the database goes last.
+public func buildDaemon(
+    configuration: DaemonConfiguration, configurationPath: String?, logLevel: Reloadable<Logger.Level>, logger: Logger
+) async throws -> ServiceGroup {
+    // Trapped before anything else starts: SIGHUP's default action would end the process.
+    let hangups = await UnixSignalsSequence(trapping: .sighup)
+    let settings = Reloadable(try RunningSettings(configuration))
+    let parts = try buildApplication(configuration: configuration, settings: settings, logger: logger)
+    let systemd = SystemdEnvironment.takeFromProcess(logger: logger)
+    let status = "serving on \(configuration.http.host):\(configuration.http.port)"
+    var services: [any Service] = [
+        parts.application,
+        ConfigurationReloader(
+            path: configurationPath, hangups: hangups, settings: settings, logLevel: logLevel,
+            notifier: systemd.notifier, isReady: parts.isReady, status: status,
+            applied: { parts.alertEngine?.evaluateAll() }, logger: logger),
+    ]
+    if let notifier = systemd.notifier {
+        let pool = parts.pool
+        services.append(SystemdNotifyService(
+            notifier: notifier, watchdogPingInterval: systemd.watchdogPingInterval, status: status,
+            isReady: parts.isReady, isHealthy: { (try? await pool.query("SELECT 1")) != nil }, logger: logger))
+    }
+    var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    // In-flight work gets this long to finish; then it is cancelled (open transactions roll
+    // back), so the process exits well within the 10 s a stop may take.
+    group.maximumGracefulShutdownDuration = .seconds(7)
+    group.maximumCancellationDuration = .seconds(2)
+    return ServiceGroup(configuration: group)
+}
+
+/// What `buildDaemon` wires around the application.
+struct ApplicationParts<Application: ApplicationProtocol> {
+    let application: Application
+    let pool: PostgresPool
+    let alertEngine: AlertEngine?
+    /// True once the database answers and the schema is current.
+    let isReady: @Sendable () -> Bool
+}
+
+/// The HTTP server over the stores, and the services it needs. The listener opens at once,
+/// so `/healthz` and `/readyz` answer while the database is still starting.
+func buildApplication(
+    configuration: DaemonConfiguration, settings: Reloadable<RunningSettings>, logger: Logger
+) throws -> ApplicationParts<some ApplicationProtocol> {
     let target = DatabaseTarget(configuration: configuration, logger: logger)
     let pool = PostgresPool(configuration: configuration.poolConfiguration(target.connectionString), logger: logger)
     let migrator = Migrator(migrations: try Migration.bundled(), logger: logger)
 
     // The reads take "today" in the engine's zone and default to its thresholds, also when this
     // daemon does not evaluate, so that every daemon sharing a database answers alike.
-    let alerts = try configuration.alertEngineSettings()
     let agreements = AgreementStore(pool: pool)
     let router = buildRouter(
         ingestor: EventIngestor(pool: pool, logger: logger),
@@ -29,9 +74,7 @@ public func buildApplication(configuration: DaemonConfiguration, logger: Logger)
         notifications: NotificationLedger(pool: pool),
         readiness: DatabaseReadiness(pool: pool, migrator: migrator),
         pool: pool,
-        configuration: APIConfiguration(
-            maxBodyBytes: configuration.http.maxBodyBytes, tokenHashes: configuration.api.tokenHashes,
-            alerts: AlertSettings(thresholds: alerts.thresholds, timeZone: alerts.timeZone)),
+        configuration: { settings.current.api },
         metrics: PrometheusCollectorRegistry()
     )
     var application = Application(
@@ -46,28 +89,13 @@ public func buildApplication(configuration: DaemonConfiguration, logger: Logger)
     }
     let schema = SchemaService(pool: pool, migrator: migrator, logger: logger)
     application.addServices(PoolService(pool: pool), schema)
+    var alertEngine: AlertEngine?
     if configuration.alerts.enabled {
-        application.addServices(AlertEngine(
+        let engine = AlertEngine(
             pool: pool, connectionString: target.connectionString, schemaReady: { schema.isMigrated },
-            settings: alerts, logger: logger
-        ))
+            settings: { settings.current.alerts }, logger: logger)
+        application.addServices(engine)
+        alertEngine = engine
     }
-    let systemd = SystemdEnvironment.takeFromProcess(logger: logger)
-    if let notifier = systemd.notifier {
-        application.addServices(SystemdNotifyService(
-            notifier: notifier, watchdogPingInterval: systemd.watchdogPingInterval,
-            listeningOn: "\(configuration.http.host):\(configuration.http.port)",
-            isReady: { schema.isMigrated }, isHealthy: { (try? await pool.query("SELECT 1")) != nil }, logger: logger
-        ))
-    }
-    return application
-}
-
-extension DaemonConfiguration {
-    func alertEngineSettings() throws(ConfigurationError) -> AlertEngine.Settings {
-        guard let zone = TimeZone(identifier: alerts.timeZone) else {
-            throw ConfigurationError(key: "alerts.time_zone", message: "unknown time zone '\(alerts.timeZone)'")
-        }
-        return AlertEngine.Settings(interval: .seconds(alerts.intervalSeconds), timeZone: zone, thresholds: alerts.thresholds)
-    }
+    return ApplicationParts(application: application, pool: pool, alertEngine: alertEngine, isReady: { schema.isMigrated })
 }

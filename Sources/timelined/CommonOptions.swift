@@ -14,16 +14,22 @@ struct CommonOptions: ParsableArguments {
     /// Loads the configuration and sets up logging from it. One-shot commands keep stderr
     /// for their one line of failure unless asked to be verbose.
     func load(isDaemon: Bool = false) async throws -> (DaemonConfiguration, Logger) {
+        let (configuration, logger, _) = try await loadWithLogLevel(isDaemon: isDaemon)
+        return (configuration, logger)
+    }
+
+    /// `load`, also handing out the level every logger reads, for the daemon to reload.
+    func loadWithLogLevel(isDaemon: Bool) async throws -> (DaemonConfiguration, Logger, Reloadable<Logger.Level>) {
         let configuration = try await DaemonConfiguration.load(path: config)
         let journal = StructuredLogHandler.stderrIsJournal()
-        let level = isDaemon || verbose ? configuration.log.level : .critical
+        let level = Reloadable(isDaemon || verbose ? configuration.log.level : .critical)
         LoggingSystem.bootstrap { label in
             StructuredLogHandler(
-                label: label, level: level,
+                label: label, level: { level.current },
                 format: configuration.log.format == .json ? .json : .logfmt, journalPrefix: journal
             )
         }
-        return (configuration, Logger(label: "timelined"))
+        return (configuration, Logger(label: "timelined"), level)
     }
 }
 

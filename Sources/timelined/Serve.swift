@@ -1,5 +1,4 @@
 import ArgumentParser
-import Hummingbird
 import TimelineDaemon
 
 struct Serve: AsyncParsableCommand {
@@ -9,12 +8,13 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailure {
-            let (configuration, logger) = try await options.load(isDaemon: true)
+            let (configuration, logger, logLevel) = try await options.loadWithLogLevel(isDaemon: true)
             logger.info("starting", metadata: [
                 "http": "\(configuration.http.host):\(configuration.http.port)",
             ])
-            let application = try buildApplication(configuration: configuration, logger: logger)
-            try await application.runService()
+            let daemon = try await buildDaemon(
+                configuration: configuration, configurationPath: options.config, logLevel: logLevel, logger: logger)
+            try await daemon.run()
         }
     }
 }

@@ -67,7 +67,7 @@ func makeRouter(
         agreementDefiner: AgreementStore(pool: pool),
         notifications: NotificationLedger(pool: pool),
         readiness: PoolReadiness(pool: pool), pool: pool,
-        configuration: configuration, metrics: metrics)
+        configuration: { configuration }, metrics: metrics)
 }
 
 /// Ready when the database answers; the daemon's probe also checks migrations.

@@ -18,7 +18,7 @@ struct LogLineTests {
 
     private func logger(_ format: StructuredLogHandler.Format, journal: Bool, into captured: Captured) -> Logger {
         Logger(label: "test") { label in
-            StructuredLogHandler(label: label, level: .trace, format: format, journalPrefix: journal, output: captured.writer)
+            StructuredLogHandler(label: label, level: { .trace }, format: format, journalPrefix: journal, output: captured.writer)
         }
     }
 

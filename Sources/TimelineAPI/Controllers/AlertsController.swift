@@ -5,7 +5,8 @@ import TimelineStore
 struct AlertsController {
     let reader: any AgreementReading
     let ledger: any NotificationReading
-    let alerts: AlertSettings
+    /// Read once per request: a reload may change them.
+    let alerts: @Sendable () -> AlertSettings
 
     var endpoints: RouteCollection<APIRequestContext> {
         RouteCollection(context: APIRequestContext.self)
@@ -16,6 +17,7 @@ struct AlertsController {
     /// `GET /v1/alerts`: soonest expiry first.
     @Sendable private func list(_ request: Request, context: APIRequestContext) async throws -> EncodedBody<AlertList> {
         let parameters = try QueryParameters(request, accepting: ["as_of", "within"])
+        let alerts = alerts()
         let day = try parameters.evaluationDay(alerts)
         return EncodedBody(try await reader.alerts(on: day, within: try parameters.withinDays(), defaultThresholds: alerts.thresholds))
     }

@@ -4,7 +4,8 @@ import Hummingbird
 /// `GET /v1/calendar.ics`: the agreement expiry feed calendar applications subscribe to.
 struct CalendarController {
     let reader: any AgreementReading
-    let alerts: AlertSettings
+    /// Read once per request: a reload may change them.
+    let alerts: @Sendable () -> AlertSettings
 
     var endpoints: RouteCollection<APIRequestContext> {
         RouteCollection(context: APIRequestContext.self)
@@ -15,6 +16,7 @@ struct CalendarController {
     /// Calendar fetch a URL afresh (`?v=2`), and a 400 there would silently empty their calendar.
     @Sendable private func feed(_ request: Request, context: APIRequestContext) async throws -> Response {
         let now = Date()
+        let alerts = alerts()
         let document = CalendarFeed.render(
             agreements: try await reader.inputs(ids: nil), on: try alerts.today(now: now),
             defaultThresholds: alerts.thresholds, stamp: now)

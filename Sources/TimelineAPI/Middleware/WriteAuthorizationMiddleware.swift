@@ -5,7 +5,8 @@ import Hummingbird
 struct WriteAuthorizationMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
-    let tokens: BearerTokenVerifier
+    /// The accepted tokens as configured now: a reload may change them between requests.
+    let tokens: @Sendable () -> BearerTokenVerifier
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard Self.mutatingMethods.contains(request.method) else {
@@ -20,6 +21,7 @@ struct WriteAuthorizationMiddleware: RouterMiddleware {
     private static let mutatingMethods: Set<HTTPRequest.Method> = [.post, .put, .patch, .delete]
 
     private func authorize(_ request: Request, client: ClientAddress) throws(APIError) -> Caller {
+        let tokens = tokens()
         guard !tokens.isEmpty else {
             guard client.isLoopback else {
                 throw .forbidden(

@@ -22,18 +22,19 @@ final class AlertEngine: Service {
         var maximumRetryDelay: Duration = .seconds(60)
     }
 
-    private let round: AlertRound
+    private let pool: PostgresPool
     private let listener: PostgresListener
     private let schemaReady: @Sendable () -> Bool
-    private let settings: Settings
+    /// Read at every pass and every wait: a reload may change them.
+    private let settings: @Sendable () -> Settings
     private let logger: Logger
     private let inbox = AlertTriggerInbox()
 
     init(
         pool: PostgresPool, connectionString: ConnectionString, schemaReady: @escaping @Sendable () -> Bool,
-        settings: Settings, logger: Logger
+        settings: @escaping @Sendable () -> Settings, logger: Logger
     ) {
-        round = AlertRound(pool: pool, thresholds: settings.thresholds, logger: logger)
+        self.pool = pool
         listener = PostgresListener(connectionString: connectionString, channels: [EventIngestor.agreementChannel], logger: logger)
         self.schemaReady = schemaReady
         self.settings = settings
@@ -49,7 +50,7 @@ final class AlertEngine: Service {
                     guard (try? await Task.sleep(for: .milliseconds(250))) != nil else { return }
                 }
                 inbox.post(.all)
-                while (try? await Task.sleep(for: settings.interval)) != nil {
+                while (try? await Task.sleep(for: settings().interval)) != nil {
                     inbox.post(.all)
                 }
             }
@@ -69,20 +70,25 @@ final class AlertEngine: Service {
         }
     }
 
+    /// Evaluates every agreement soon, e.g. after a reload changed the thresholds.
+    func evaluateAll() {
+        inbox.post(.all)
+    }
+
     /// Runs passes one at a time; a failed pass is retried with backoff, merged with
     /// whatever arrives meanwhile.
     private func evaluateAsTriggered() async {
         var failures = 0
         for await _ in inbox.signals {
             // Let a burst of ingests arrive, then evaluate them together.
-            guard (try? await Task.sleep(for: settings.coalescing)) != nil else { return }
+            guard (try? await Task.sleep(for: settings().coalescing)) != nil else { return }
             guard schemaReady(), let trigger = inbox.take() else { continue }
             if await evaluate(trigger) {
                 failures = 0
                 continue
             }
             failures += 1
-            let delay = min(settings.maximumRetryDelay, .seconds(1) * (1 << min(failures, 6)))
+            let delay = min(settings().maximumRetryDelay, .seconds(1) * (1 << min(failures, 6)))
             logger.warning("alert pass failed; retrying", metadata: ["retry_in": "\(delay)"])
             guard (try? await Task.sleep(for: delay)) != nil else { return }
             inbox.post(trigger)
@@ -91,6 +97,7 @@ final class AlertEngine: Service {
 
     /// One pass on today's date in `alerts.time_zone`; true when it completed.
     private func evaluate(_ trigger: AlertTrigger) async -> Bool {
+        let settings = settings()
         guard let today = CalendarDate(Date(), in: settings.timeZone) else {
             logger.error("cannot tell today's date", metadata: ["time_zone": "\(settings.timeZone.identifier)"])
             return false
@@ -100,6 +107,7 @@ final class AlertEngine: Service {
         case .agreements(let ids): ids.sorted()
         }
         do {
+            let round = AlertRound(pool: pool, thresholds: settings.thresholds, logger: logger)
             let delivered = try await round.run(on: today, agreements: agreements)
             logger.debug("alert pass done", metadata: [
                 "as_of": "\(today)", "agreements": "\(agreements.map { "\($0.count)" } ?? "all")",

@@ -17,6 +17,14 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     case logLevel = "log.level"
     case logFormat = "log.format"
 
+    /// Applied by a SIGHUP reload; the others take effect at the next start.
+    var isReloadable: Bool {
+        switch self {
+        case .apiTokenHashes, .alertsThresholds, .alertsTimeZone, .alertsIntervalSeconds, .ingestSpoolDirectory, .logLevel: true
+        default: false
+        }
+    }
+
     var components: [String] {
         rawValue.split(separator: ".").map(String.init)
     }

@@ -4,21 +4,25 @@ extension DaemonConfiguration {
     public var summary: [String: String] {
         var summary: [String: String] = [:]
         for key in ConfigurationKey.allCases {
-            summary[key.rawValue] = summaryValue(of: key)
+            summary[key.rawValue] = settingText(of: key, redacted: true)
         }
         return summary
     }
 
-    private func summaryValue(of key: ConfigurationKey) -> String {
+    /// One key's value as text; `redacted` keeps secrets out, unredacted text tells apart any
+    /// two values that differ.
+    func settingText(of key: ConfigurationKey, redacted: Bool) -> String {
         switch key {
-        case .databaseURL: database.url.map(ConnectionStringRedaction.redacted) ?? "unset"
+        case .databaseURL: database.url.map { redacted ? ConnectionStringRedaction.redacted($0) : $0 } ?? "unset"
         case .databaseEmbeddedDirectory: database.embeddedDirectory
         case .databasePoolSize: String(database.poolSize)
         case .databaseStatementTimeout: String(database.statementTimeoutMilliseconds)
         case .httpHost: http.host
         case .httpPort: String(http.port)
         case .httpMaxBodyBytes: String(http.maxBodyBytes)
-        case .apiTokenHashes: api.tokenHashes.count == 1 ? "1 hash" : "\(api.tokenHashes.count) hashes"
+        case .apiTokenHashes:
+            if !redacted { api.tokenHashes.joined(separator: ",") }
+            else { api.tokenHashes.count == 1 ? "1 hash" : "\(api.tokenHashes.count) hashes" }
         case .alertsThresholds:
             alerts.thresholds.isEmpty ? "none" : alerts.thresholds.map(String.init).joined(separator: ",")
         case .alertsTimeZone: alerts.timeZone

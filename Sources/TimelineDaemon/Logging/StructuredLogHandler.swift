@@ -11,16 +11,26 @@ public struct StructuredLogHandler: LogHandler {
     }
 
     public var metadata: Logger.Metadata = [:]
-    public var logLevel: Logger.Level
+    /// The configured level, read at every record so a reload applies to every logger at once;
+    /// a level set on one logger (`logger.logLevel = …`) holds for that logger alone.
+    public var logLevel: Logger.Level {
+        get { ownLevel ?? configuredLevel() }
+        set { ownLevel = newValue }
+    }
     public var metadataProvider: Logger.MetadataProvider?
+    private let configuredLevel: @Sendable () -> Logger.Level
+    private var ownLevel: Logger.Level?
     private let label: String
     private let format: Format
     private let journalPrefix: Bool
     private let output: LineWriter
 
-    public init(label: String, level: Logger.Level, format: Format, journalPrefix: Bool, output: LineWriter = .standardError) {
+    public init(
+        label: String, level: @escaping @Sendable () -> Logger.Level, format: Format, journalPrefix: Bool,
+        output: LineWriter = .standardError
+    ) {
         self.label = label
-        self.logLevel = level
+        self.configuredLevel = level
         self.format = format
         self.journalPrefix = journalPrefix
         self.output = output

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Speaks sd_notify(3) without libsystemd: each notification is one datagram of
 /// newline-separated `KEY=VALUE` assignments sent to the manager's socket.
@@ -18,5 +19,15 @@ struct SystemdNotifier: Sendable {
             message.withUnsafeBytes { sendto(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL), address, length) }
         }
         guard sent >= 0 else { throw .sendFailed(errno: errno) }
+    }
+
+    /// `notify`, for callers that carry on whatever happens: a manager that cannot be told
+    /// is worth a warning, not a stop.
+    func send(_ assignments: [String], logger: Logger) {
+        do {
+            try notify(assignments)
+        } catch {
+            logger.warning("could not notify the service manager", metadata: ["error": "\(error)"])
+        }
     }
 }

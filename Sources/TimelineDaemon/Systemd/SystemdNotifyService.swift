@@ -7,8 +7,8 @@ import ServiceLifecycle
 struct SystemdNotifyService: Service {
     let notifier: SystemdNotifier
     let watchdogPingInterval: Duration?
-    /// `HOST:PORT` the HTTP server listens on, for the status line.
-    let listeningOn: String
+    /// The status line while serving.
+    let status: String
     /// True once the schema is current: the daemon is ready.
     let isReady: @Sendable () -> Bool
     /// A cheap round trip through the pool; the ping is skipped when it fails or is too slow.
@@ -21,8 +21,8 @@ struct SystemdNotifyService: Service {
     static let readinessPoll = Duration.milliseconds(100)
 
     func run() async {
-        // Added after the other services, so the group asks this one to stop right after
-        // the HTTP server has drained, before the alert engine and the pool.
+        // The last service of the daemon's group, so the first one asked to stop: the
+        // manager hears STOPPING=1 at the signal, before in-flight work drains.
         await cancelWhenGracefulShutdown { await report() }
         send(["STOPPING=1"])
     }
@@ -30,7 +30,7 @@ struct SystemdNotifyService: Service {
     private func report() async {
         do {
             try await waitUntilReady()
-            send(["READY=1", "STATUS=serving on \(listeningOn)"])
+            send(["READY=1", "STATUS=\(status)"])
             guard let watchdogPingInterval else { return try await gracefulShutdown() }
             try await pingWatchdog(every: watchdogPingInterval)
         } catch {
@@ -67,11 +67,7 @@ struct SystemdNotifyService: Service {
     }
 
     private func send(_ assignments: [String]) {
-        do {
-            try notifier.notify(assignments)
-        } catch {
-            logger.warning("could not notify the service manager", metadata: ["error": "\(error)"])
-        }
+        notifier.send(assignments, logger: logger)
     }
 }
 

@@ -1,0 +1,90 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import TestSupport
+import Testing
+
+/// SIGHUP: the configuration file is read again; what a reload may change applies at once,
+/// a file that fails validation changes nothing, and the manager sees the reload framed.
+@Suite("Configuration reload")
+struct ReloadTests {
+    static let token = "reload-test-secret"
+    /// `printf %s reload-test-secret | sha256sum`
+    static let tokenHash = "1c3fdc3e7a67fdf34e2af8027fcd693d4adcad82b3b4e114c9538b98d6e2fbaf"
+
+    /// A write as a loopback client, with `token` as bearer when given; its HTTP status.
+    static func post(port: Int, token: String?) async throws -> Int? {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/events")!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        request.httpBody = Data(#"{"kind": "meeting", "title": "Reload probe", "date": "2024-01-02"}"#.utf8)
+        let (_, response) = try await URLSession.shared.data(for: request)
+        return (response as? HTTPURLResponse)?.statusCode
+    }
+
+    @Test(.timeLimit(.minutes(2))) func tokensChangeOnReloadAndABadFileKeepsTheRunningConfiguration() async throws {
+        try await TestDatabase.withPool { _, database in
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reload-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let file = directory.appendingPathComponent("timelined.yaml")
+            try "log:\n  level: info\n".write(to: file, atomically: true, encoding: .utf8)
+
+            let manager = try FakeServiceManager(abstract: false)
+            let port = try LocalHTTP.freePort()
+            let daemon = try TimelinedBinary.start(["serve", "--config", file.path], environment: [
+                "NOTIFY_SOCKET": manager.address,
+                "TIMELINED_DATABASE_URL": database.connectionString.rawValue,
+                "TIMELINED_HTTP_PORT": String(port),
+            ])
+            let log = Task { await daemon.standardErrorText() }
+            _ = try await manager.receive(until: { $0.contains { $0.contains("READY=1") } })
+            // No tokens configured: a loopback client may write.
+            #expect(try await Self.post(port: port, token: nil) == 200)
+
+            try """
+                api:
+                  token_hashes: ["\(Self.tokenHash)"]
+                database:
+                  pool_size: 3
+                log:
+                  level: debug
+                """.write(to: file, atomically: true, encoding: .utf8)
+            kill(daemon.process.processIdentifier, SIGHUP)
+            let firstReload = try await manager.receive(until: { $0.contains { $0.contains("READY=1") } })
+            #expect(try await Self.post(port: port, token: nil) == 401)
+            #expect(try await Self.post(port: port, token: Self.token) == 200)
+
+            try "log:\n  level: shouting\n".write(to: file, atomically: true, encoding: .utf8)
+            kill(daemon.process.processIdentifier, SIGHUP)
+            let secondReload = try await manager.receive(until: { $0.contains { $0.contains("READY=1") } })
+            // Still the tokens of the last good file.
+            #expect(try await Self.post(port: port, token: nil) == 401)
+            #expect(try await Self.post(port: port, token: Self.token) == 200)
+            #expect(daemon.process.isRunning)
+
+            kill(daemon.process.processIdentifier, SIGTERM)
+            _ = try await manager.receive(until: { $0.contains { $0.contains("STOPPING=1") } })
+            #expect(await daemon.exitStatus() == 0)
+            let lines = await log.value.split(separator: "\n")
+
+            for reload in [firstReload, secondReload] {
+                #expect(reload.count == 2)
+                let reloading = try #require(reload.first)
+                #expect(reloading.first == "RELOADING=1")
+                let stamp = try #require(reloading.first { $0.hasPrefix("MONOTONIC_USEC=") })
+                #expect(UInt64(stamp.dropFirst("MONOTONIC_USEC=".count)).map { $0 > 0 } == true)
+                #expect(reload.last?.contains("READY=1") == true)
+            }
+            #expect(lines.contains { $0.contains("configuration reloaded") && $0.contains("token_hashes=1") })
+            #expect(lines.contains { $0.contains("take effect at the next restart") && $0.contains("keys=database.pool_size") })
+            // The reload to debug took: the daemon logs at debug from then on.
+            #expect(lines.contains { $0.contains("level=debug") })
+            let failure = try #require(lines.first { $0.contains("configuration reload failed") })
+            #expect(failure.contains("log.level"))
+            #expect(failure.contains("level=error"))
+        }
+    }
+}
