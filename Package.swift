@@ -131,19 +131,6 @@ let package = Package(
         ),
 
         .executableTarget(
-            name: "IngestBenchmark",
-            dependencies: [
-                "TimelineStore",
-                "TimelineCore",
-                "Postgres",
-                "TestSupport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Benchmarks/IngestBenchmark",
-            swiftSettings: swiftSettings
-        ),
-
-        .executableTarget(
             name: "AlertBenchmark",
             dependencies: [
                 "TimelineStore",

@@ -1,0 +1,453 @@
+#!/usr/bin/env python3
+"""`make bench`: timelined beside PostgreSQL's own limits, measured in one run on one machine.
+
+  ingest     POST /v1/events, NDJSON in batches of 10,000   vs  psql \\copy of the same rows into the same tables
+  timeline   a page of 50 for the two most popular actors    vs  pgbench running the statement the server runs
+             over a wide date range, wrk at 32 connections        (taken from pg_stat_statements), 32 clients
+  scaling    timeline p50 at 10k, 100k and 1M events
+  alerts     one alert pass over 100,000 agreements (AlertBenchmark)
+  memory     the daemon's peak RSS under the timeline load
+  start      process start to READY=1 on an existing database
+
+Writes Benchmarks/results/latest.json and docs/benchmarks.md. Everything runs on a private
+PostgreSQL cluster in a temporary directory; nothing outside it is touched.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate_events import EventGenerator, ndjson_batches  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 1979
+
+
+def log(message: str) -> None:
+    print(f"bench: {message}", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Cluster:
+    """A throwaway PostgreSQL cluster with pg_stat_statements, run as `postgres` when we are root."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.data = directory / "data"
+        self.port = free_port()
+        self.bin = Path(sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1])
+        self.as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+    def run(self, *arguments: str, **kwargs) -> subprocess.CompletedProcess:
+        return subprocess.run([*self.as_postgres, *arguments], check=True, **kwargs)
+
+    def start(self) -> None:
+        self.directory.chmod(0o755)
+        if self.as_postgres:
+            shutil.chown(self.directory, "postgres", "postgres")
+        self.run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                 "--locale=C.UTF-8", stdout=subprocess.DEVNULL)
+        settings = {
+            "port": self.port, "listen_addresses": "'127.0.0.1'", "unix_socket_directories": f"'{self.directory}'",
+            "max_connections": 200, "shared_buffers": "'512MB'", "shared_preload_libraries": "'pg_stat_statements'",
+            "pg_stat_statements.track": "'all'", "jit": "off", "log_min_duration_statement": -1,
+        }
+        with open(self.data / "postgresql.conf", "a") as conf:
+            conf.writelines(f"{key} = {value}\n" for key, value in settings.items())
+        self.run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.log_file), "-w", "start",
+                 stdout=subprocess.DEVNULL)
+
+    @property
+    def log_file(self) -> Path:
+        return self.directory / "server.log"
+
+    def stop(self) -> None:
+        subprocess.run([*self.as_postgres, str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def url(self, database: str) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def psql(self, database: str, sql: str, *extra: str) -> str:
+        result = subprocess.run([str(self.bin / "psql"), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", *extra,
+                                 "-d", self.url(database), "-c", sql], check=True, capture_output=True, text=True)
+        return result.stdout.strip()
+
+
+class Daemon:
+    """`timelined serve` on the benchmark database, alerts as configured."""
+
+    def __init__(self, binary: Path, database_url: str, directory: Path):
+        self.binary = binary
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.environment = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "TIMELINED_DATABASE_URL": database_url,
+            "TIMELINED_HTTP_PORT": str(self.port),
+            "TIMELINED_HTTP_MAX_BODY_BYTES": str(256 * 1024 * 1024),
+            "TIMELINED_DATABASE_POOL_SIZE": "16",
+            "TIMELINED_LOG_LEVEL": "warning",
+        }
+        self.log_path = directory / "daemon.log"
+        self.process: subprocess.Popen | None = None
+
+    def start(self, extra_environment: dict | None = None) -> None:
+        with open(self.log_path, "a") as log_file:
+            self.process = subprocess.Popen([str(self.binary), "serve"], env={**self.environment, **(extra_environment or {})},
+                                            stdout=log_file, stderr=log_file)
+
+    def wait_ready(self, seconds: float = 120) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.base}/readyz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"timelined did not become ready; see {self.log_path}")
+
+    def peak_rss_mib(self) -> float:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=30)
+
+
+def post_ndjson(base: str, body: bytes) -> None:
+    request = urllib.request.Request(f"{base}/v1/events", data=body, method="POST",
+                                     headers={"Content-Type": "application/x-ndjson"})
+    with urllib.request.urlopen(request, timeout=600) as response:
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"ingest answered {response.status}")
+
+
+def wrk(url: str, seconds: int, connections: int = 32) -> dict:
+    output = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+                            check=True, capture_output=True, text=True).stdout
+
+    def milliseconds(text: str) -> float:
+        value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if non_2xx:
+        raise RuntimeError(f"wrk saw {non_2xx.group(1)} failed responses from {url}")
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": milliseconds(re.search(r"\s50%\s+(\S+)", output).group(1)),
+        "p99_ms": milliseconds(re.search(r"\s99%\s+(\S+)", output).group(1)),
+    }
+
+
+class Benchmark:
+    def __init__(self, arguments):
+        self.arguments = arguments
+        self.work = Path(tempfile.mkdtemp(prefix="timelined-bench-"))
+        self.work.chmod(0o755)  # the cluster's owner must reach its directory inside
+        self.cluster = Cluster(self.work / "pg")
+        self.cluster.directory.mkdir()
+        self.binary = Path(subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                                          capture_output=True, text=True).stdout.strip()) / "timelined"
+        self.results: dict = {"events": arguments.events, "batch_size": arguments.batch_size}
+        self.notes: dict = {}
+
+    def run(self) -> None:
+        try:
+            self.cluster.start()
+            for database in ("timelined", "timelined_copy"):
+                self.cluster.psql("postgres", f"CREATE DATABASE {database}")
+            self.cluster.psql("timelined", "CREATE EXTENSION pg_stat_statements")
+            self.daemon = Daemon(self.binary, self.cluster.url("timelined"), self.work)
+            self.daemon.start()
+            self.daemon.wait_ready()
+            self.ingest_and_scale()
+            self.timeline()
+            self.copy_baseline()
+            self.start_to_ready()
+            self.daemon.stop()
+            self.alert_pass()
+            self.write()
+        finally:
+            if getattr(self, "daemon", None):
+                self.daemon.stop()
+            self.cluster.stop()
+            if not self.arguments.keep:
+                shutil.rmtree(self.work, ignore_errors=True)
+
+    @property
+    def pair_url(self) -> str:
+        actors = EventGenerator(SEED).most_popular
+        query = urllib.parse.urlencode([("actor", actors[0]), ("actor", actors[1]), ("from", "1950"), ("to", "2025"),
+                                        ("limit", "50")])
+        return f"{self.daemon.base}/v1/timeline?{query}"
+
+    def ingest_and_scale(self) -> None:
+        checkpoints = [size for size in (10_000, 100_000, 1_000_000) if size <= self.arguments.events]
+        ingest_seconds, ingested, scaling = 0.0, 0, {}
+        for first, body in ndjson_batches(SEED, self.arguments.events, self.arguments.batch_size):
+            started = time.perf_counter()
+            post_ndjson(self.daemon.base, body)
+            ingest_seconds += time.perf_counter() - started
+            ingested = first + body.count(b"\n")
+            if ingested % 100_000 == 0 or ingested == self.arguments.events:
+                log(f"ingested {ingested} events at {ingested / ingest_seconds:.0f} events/s")
+            if ingested in checkpoints:
+                self.cluster.psql("timelined", "VACUUM ANALYZE")
+                scaling[ingested] = wrk(self.pair_url, self.arguments.short_seconds)["p50_ms"]
+                log(f"timeline p50 at {ingested} events: {scaling[ingested]:.2f} ms")
+        self.results["ingest_events_per_s"] = round(ingested / ingest_seconds)
+        self.results["ingest_seconds"] = round(ingest_seconds, 2)
+        self.results["timeline_p50_ms_by_events"] = {str(size): p50 for size, p50 in scaling.items()}
+        if 10_000 in scaling and self.arguments.events in scaling:
+            self.results["timeline_scaling_ratio"] = round(scaling[self.arguments.events] / scaling[10_000], 2)
+
+    def timeline(self) -> None:
+        self.cluster.psql("timelined", "SELECT pg_stat_statements_reset()")
+        self.cluster.psql("timelined", "ALTER SYSTEM SET log_min_duration_statement = 0")
+        self.cluster.psql("timelined", "SELECT pg_reload_conf()")
+        time.sleep(0.5)
+        with urllib.request.urlopen(self.pair_url) as response:
+            page = json.load(response)
+        self.cluster.psql("timelined", "ALTER SYSTEM RESET log_min_duration_statement")
+        self.cluster.psql("timelined", "SELECT pg_reload_conf()")
+        statement, parameters = self.logged_timeline_statement()
+        self.notes["timeline_statement"] = statement
+        self.notes["timeline_parameters"] = parameters
+        self.notes["timeline_page_events"] = len(page["events"])
+        literal = statement
+        for number in sorted(parameters, key=int, reverse=True):
+            literal = literal.replace(f"${number}", "'" + parameters[number].replace("'", "''") + "'")
+        self.notes["explain"] = self.cluster.psql("timelined", "EXPLAIN (ANALYZE, BUFFERS) " + literal)
+
+        measured = wrk(self.pair_url, self.arguments.seconds)
+        self.results.update(timeline_rps=measured["rps"], timeline_p50_ms=measured["p50_ms"], timeline_p99_ms=measured["p99_ms"])
+        self.results["rss_mib"] = round(self.daemon.peak_rss_mib(), 1)
+        log(f"timeline: {measured['rps']:.0f} requests/s, p50 {measured['p50_ms']} ms, p99 {measured['p99_ms']} ms; "
+            f"peak RSS {self.results['rss_mib']} MiB")
+
+        # pgbench sends the statement as the server does: unnamed, extended protocol, values as parameters.
+        script = self.work / "timeline.sql"
+        pgbench_statement = statement
+        for number in sorted(parameters, key=int, reverse=True):
+            pgbench_statement = pgbench_statement.replace(f"${number}", f":p{number}")
+        script.write_text(pgbench_statement + ";\n")
+        definitions = [argument for number, value in parameters.items() for argument in ("-D", f"p{number}={value}")]
+        output = subprocess.run([str(self.cluster.bin / "pgbench"), "-n", "-M", "extended", "-c", "32", "-j", "2",
+                                 "-T", str(self.arguments.seconds), *definitions, "-f", str(script),
+                                 self.cluster.url("timelined")], check=True, capture_output=True, text=True).stdout
+        tps = float(re.search(r"tps = ([\d.]+)", output).group(1))
+        self.results["pgbench_tps"] = tps
+        self.results["timeline_ratio"] = round(measured["rps"] / tps, 3)
+        log(f"pgbench: {tps:.0f} transactions/s; timeline at {self.results['timeline_ratio'] * 100:.0f}% of it")
+
+    def logged_timeline_statement(self) -> tuple[str, dict]:
+        """The timeline statement the server ran, exactly as its log shows it, and its parameters.
+
+        pg_stat_statements confirms it is the one the requests run (its text there has the
+        statement's constants normalized into further $n, so it is not executable as such)."""
+        # Log entries start with the timestamp of log_line_prefix; a statement spans lines.
+        entries = re.split(r"\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)", self.cluster.log_file.read_text())
+        executed = [i for i, entry in enumerate(entries) if "execute <unnamed>:" in entry and "timeline_cursor(" in entry]
+        if not executed or executed[-1] + 1 >= len(entries):
+            raise RuntimeError(f"no timeline statement in {self.cluster.log_file}")
+        statement = entries[executed[-1]].split("execute <unnamed>: ", 1)[1].strip()
+        detail = entries[executed[-1] + 1].split("Parameters:", 1)[-1]
+        parameters = {number: value.replace("''", "'") for number, value in re.findall(r"\$(\d+) = '((?:[^']|'')*)'", detail)}
+        calls = self.cluster.psql("timelined", "SELECT sum(calls) FROM pg_stat_statements WHERE query LIKE '%timeline_cursor(%'")
+        if calls != "1":
+            raise RuntimeError(f"pg_stat_statements saw {calls} timeline statements for one request")
+        return statement, parameters
+
+    def copy_baseline(self) -> None:
+        """The same rows into the same tables of a second database with nothing but \\copy."""
+        self.daemon.stop()
+        subprocess.run([str(self.binary), "migrate"], env={**self.daemon.environment,
+                       "TIMELINED_DATABASE_URL": self.cluster.url("timelined_copy")}, check=True)
+        tables = {
+            "actors": "id, name, created_at",
+            "agreements": "id, title, summary, alert_days, created_at, updated_at",
+            "agreement_parties": "agreement_id, actor_id, position",
+            "events": "id, key, created_at",
+            "event_revisions": "event_id, revision, recorded_at, superseded_at, retracted, kind, start_date, end_date, "
+                               "precision, agreement_id, expires_on, extends_by, actor_ids, tags, title, summary, record",
+            "event_actors": "event_id, revision, position, actor_id, role",
+        }
+        files = {}
+        for table, columns in tables.items():
+            files[table] = self.work / f"{table}.copy"
+            self.cluster.psql("timelined", f"\\copy (SELECT {columns} FROM {table}) TO '{files[table]}'")
+        rows = 0
+        started = time.perf_counter()
+        for table, columns in tables.items():
+            self.cluster.psql("timelined_copy", f"\\copy {table} ({columns}) FROM '{files[table]}'")
+        seconds = time.perf_counter() - started
+        for table in tables:
+            rows += int(self.cluster.psql("timelined_copy", f"SELECT count(*) FROM {table}"))
+        events = int(self.cluster.psql("timelined_copy", "SELECT count(*) FROM events"))
+        self.results["copy_rows_per_s"] = round(rows / seconds)
+        self.results["copy_events_per_s"] = round(events / seconds)
+        self.results["copy_rows"] = rows
+        self.results["ingest_ratio"] = round(self.results["ingest_events_per_s"] / self.results["copy_events_per_s"], 3)
+        log(f"copy: {rows} rows in {seconds:.1f} s = {rows / seconds:.0f} rows/s = {events / seconds:.0f} events/s; "
+            f"ingest at {self.results['ingest_ratio'] * 100:.0f}% of it")
+        self.daemon.start()
+        self.daemon.wait_ready()
+
+    def start_to_ready(self) -> None:
+        """Spawn to READY=1 on the notify socket, five times on the existing database."""
+        self.daemon.stop()
+        times = []
+        for attempt in range(5):
+            path = self.work / f"notify-{attempt}"
+            with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as listener:
+                listener.bind(str(path))
+                listener.settimeout(60)
+                started = time.perf_counter()
+                self.daemon.start({"NOTIFY_SOCKET": str(path)})
+                while b"READY=1" not in listener.recv(4096):
+                    pass
+                times.append((time.perf_counter() - started) * 1000)
+            self.daemon.stop()
+        self.results["ready_ms"] = round(statistics.median(times), 1)
+        log(f"start to READY=1: median {self.results['ready_ms']} ms of {[round(t) for t in times]}")
+
+    def alert_pass(self) -> None:
+        output = subprocess.run(
+            ["swift", "run", "-c", "release", "AlertBenchmark", "--agreements", str(self.arguments.agreements), "--json"],
+            cwd=ROOT, check=True, capture_output=True, text=True).stdout
+        figures = json.loads(output.strip().splitlines()[-1])
+        self.results["alert_pass_ms_100k"] = figures["steady_pass_ms"]
+        self.results["alert_first_pass_ms_100k"] = figures["first_pass_ms"]
+        self.results["alert_agreements"] = self.arguments.agreements
+        log(f"alert pass over {self.arguments.agreements} agreements: first {figures['first_pass_ms']} ms, "
+            f"steady {figures['steady_pass_ms']} ms")
+
+    def write(self) -> None:
+        self.results["machine"] = {
+            "cpus": os.cpu_count(), "kernel": platform.release(),
+            "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+            "postgresql": self.cluster.psql("postgres", "SHOW server_version"),
+        }
+        self.results["measured_at"] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        results_dir = ROOT / "Benchmarks" / "results"
+        results_dir.mkdir(exist_ok=True)
+        (results_dir / "latest.json").write_text(json.dumps(self.results, indent=2, sort_keys=True) + "\n")
+        (ROOT / "docs" / "benchmarks.md").write_text(render_markdown(self.results, self.notes, self.arguments))
+        log(f"wrote Benchmarks/results/latest.json and docs/benchmarks.md")
+
+
+def render_markdown(results: dict, notes: dict, arguments) -> str:
+    def verdict(holds: bool) -> str:
+        return "holds" if holds else "**misses**"
+
+    scaling = results.get("timeline_p50_ms_by_events", {})
+    rows = [
+        ("ingest, events/s", results["ingest_events_per_s"], f"COPY: {results['copy_events_per_s']} events/s "
+         f"({results['copy_rows_per_s']} rows/s)", f"{results['ingest_ratio'] * 100:.0f}% (≥ 50%)",
+         verdict(results["ingest_ratio"] >= 0.5)),
+        ("timeline, requests/s", results["timeline_rps"], f"pgbench: {results['pgbench_tps']} tps",
+         f"{results['timeline_ratio'] * 100:.0f}% (≥ 50%)", verdict(results["timeline_ratio"] >= 0.5)),
+        ("timeline p50 / p99, ms", f"{results['timeline_p50_ms']} / {results['timeline_p99_ms']}", "", "", ""),
+        ("timeline p50 by events, ms", ", ".join(f"{k}: {v}" for k, v in scaling.items()), "",
+         f"{results.get('timeline_scaling_ratio', '—')}× (≤ 2×)", verdict(results.get("timeline_scaling_ratio", 99) <= 2)),
+        (f"alert pass, {results['alert_agreements']} agreements, ms", results["alert_pass_ms_100k"],
+         f"first pass: {results['alert_first_pass_ms_100k']} ms", "< 1000 ms", verdict(results["alert_pass_ms_100k"] < 1000)),
+        ("daemon peak RSS under timeline load, MiB", results["rss_mib"], "", "≤ 150", verdict(results["rss_mib"] <= 150)),
+        ("start to READY=1, ms", results["ready_ms"], "", "< 1000", verdict(results["ready_ms"] < 1000)),
+    ]
+    table = "\n".join(f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows)
+    machine = results["machine"]
+    return f"""# Benchmarks
+
+Generated by `make bench` (`Benchmarks/bench.py`) on {results['measured_at']}: {machine['cpus']} CPUs,
+{machine['memory_gib']} GiB, Linux {machine['kernel']}, PostgreSQL {machine['postgresql']}. Every figure
+stands beside its limit measured in the same run on the same private cluster (shared_buffers 512MB,
+fsync on). The raw figures are in `Benchmarks/results/latest.json`.
+
+Data: {results['events']:,} generated events (`Benchmarks/generate_events.py`, seed {SEED}): 5,000 actors
+with Zipf-skewed popularity, 500 agreements with lifecycles, day/month/year precision 70/20/10 %,
+80 % keyed, summaries and sources as real records have them; ingested as NDJSON in batches of
+{results['batch_size']:,}.
+
+| measure | timelined | limit | ratio (target) | |
+|---|---|---|---|---|
+{table}
+
+## How each figure is measured
+
+- **ingest**: one client posts every batch in turn (`POST /v1/events`, `application/x-ndjson`);
+  events/s over the time spent in those requests. The limit: the rows the ingest stored
+  (actors, agreements, parties, events, revisions, event actors), dumped and loaded into an
+  empty migrated database — same tables, same indexes, same triggers — with `psql \\copy`.
+- **timeline**: `wrk -t2 -c32 -d{arguments.seconds}s --latency` on
+  `/v1/timeline?actor=US&actor=CN&from=1950&to=2025&limit=50` — the two most popular actors.
+  The limit: `pgbench -M extended -c 32 -j 2 -T {arguments.seconds}` running the statement the
+  server ran, as pg_stat_statements recorded it, with the parameters the server logged.
+- **scaling**: the same `wrk` run ({arguments.short_seconds} s) when 10k, 100k and 1M events are stored.
+- **alert pass**: `swift run -c release AlertBenchmark --agreements {results['alert_agreements']}`:
+  the first pass over a fresh ledger, and the steady state (the next day's pass), which is what
+  the daemon runs every hour.
+- **start to READY=1**: from spawning `timelined serve` on the migrated, loaded database to the
+  `READY=1` datagram on a notify socket; median of five.
+
+## The timeline statement
+
+```sql
+{notes['timeline_statement']}
+```
+
+Parameters: `{json.dumps(notes['timeline_parameters'])}`
+
+```
+{notes['explain']}
+```
+
+## Reproduce
+
+```console
+make bench                      # the full run above
+make bench BENCH_ARGS="--events 100000 --agreements 10000 --seconds 10"   # a quicker one
+```
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--batch-size", type=int, default=10_000)
+    parser.add_argument("--agreements", type=int, default=100_000)
+    parser.add_argument("--seconds", type=int, default=20, help="length of the main wrk and pgbench runs")
+    parser.add_argument("--short-seconds", type=int, default=8, help="length of each scaling wrk run")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory (cluster, logs)")
+    Benchmark(parser.parse_args()).run()
+
+
+if __name__ == "__main__":
+    main()
