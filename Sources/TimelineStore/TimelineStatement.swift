@@ -6,10 +6,18 @@ import TimelineCore
 /// Only the conditions a query uses are part of the text, so that for each combination the
 /// planner sees plain predicates and can match them to the partial indexes of `0001_schema.sql`,
 /// which all carry `superseded_at IS NULL AND NOT retracted`.
+///
+/// With actors, the walk goes through `actor_timeline` (`0005_actor_timeline.sql`): the first
+/// actor's rows in timeline order, joined on the full key to each other actor's, so a page reads
+/// the rows of the actors asked for rather than every event and its actors. History (`as_of`)
+/// has no such table and filters the revisions' actor arrays.
 struct TimelineStatement {
     let statement: SQLFragment
 
     init(_ query: TimelineQuery) {
+        let actors = query.asOf == nil ? Array(Set(query.actors)).sorted() : []
+        // Where the sort key is read: the first actor's timeline rows, else the revisions.
+        let key: SQLFragment = actors.isEmpty ? "r" : "t0"
         var conditions: [SQLFragment]
         if let asOf = query.asOf {
             let instant = asOf.description
@@ -18,29 +26,45 @@ struct TimelineStatement {
                 "(r.superseded_at IS NULL OR r.superseded_at > \(instant)::timestamptz)",
                 "NOT r.retracted",
             ]
+            if !query.actors.isEmpty { conditions.append("r.actor_ids @> \(query.actors)::text[]") }
         } else {
             conditions = ["r.superseded_at IS NULL", "NOT r.retracted"]
         }
-        if !query.actors.isEmpty { conditions.append("r.actor_ids @> \(query.actors)::text[]") }
+        if let first = actors.first { conditions.append("t0.actor_id = \(first)::text") }
         if let agreement = query.agreement { conditions.append("r.agreement_id = \(agreement)::text") }
         if !query.kinds.isEmpty { conditions.append("r.kind = ANY (\(query.kinds.map(\.rawValue))::text[])") }
-        if let from = query.from { conditions.append("r.end_date >= \(from.start.description)::date") }
-        if let to = query.to { conditions.append("r.start_date <= \(to.end.description)::date") }
+        if let from = query.from { conditions.append("\(key).end_date >= \(from.start.description)::date") }
+        if let to = query.to { conditions.append("\(key).start_date <= \(to.end.description)::date") }
         if let text = query.text { conditions.append("r.search @@ websearch_to_tsquery('english', \(text)::text)") }
         if let tag = query.tag { conditions.append("r.tags @> ARRAY[\(tag)::text]") }
         if let cursor = query.cursor {
             // A row comparison, so that it is one index condition on (start_date, precision, event_id).
             let after: SQLFragment = query.order == .ascending ? ">" : "<"
             conditions.append(
-                "(r.start_date, r.precision, r.event_id) \(after) (\(cursor.start.description)::date, \(cursor.precision.rawValue)::smallint, \(cursor.eventID)::bigint)"
+                "(\(key).start_date, \(key).precision, \(key).event_id) \(after) (\(cursor.start.description)::date, \(cursor.precision.rawValue)::smallint, \(cursor.eventID)::bigint)"
             )
+        }
+
+        var relations: [SQLFragment] = []
+        if !actors.isEmpty {
+            relations.append("actor_timeline t0")
+            for (index, actor) in actors.enumerated().dropFirst() {
+                let alias = SQLFragment.numbered("t", index)
+                relations.append("""
+                    JOIN actor_timeline \(alias) ON \(alias).actor_id = \(actor)::text AND \(alias).start_date = t0.start_date \
+                    AND \(alias).precision = t0.precision AND \(alias).event_id = t0.event_id
+                    """)
+            }
+            relations.append("JOIN event_revisions r ON r.event_id = t0.event_id")
+        } else {
+            relations.append("event_revisions r")
         }
 
         let direction: SQLFragment = query.order == .ascending ? "ASC" : "DESC"
         statement = KeysetPage(
             items: "events",
-            source: "FROM event_revisions r WHERE \(SQLFragment.joined(conditions, separator: " AND "))",
-            ordering: "r.start_date \(direction), r.precision \(direction), r.event_id \(direction)",
+            source: "FROM \(SQLFragment.joined(relations, separator: " ")) WHERE \(SQLFragment.joined(conditions, separator: " AND "))",
+            ordering: "\(key).start_date \(direction), \(key).precision \(direction), \(key).event_id \(direction)",
             document: "event_document(r)",
             cursor: "timeline_cursor(r.start_date, r.precision, r.event_id, \(query.order.rawValue)::text)",
             limit: query.limit
