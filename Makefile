@@ -1,6 +1,6 @@
 # `make run` and `make test` work on a fresh Debian 12 machine: both install what they need first.
 
-.PHONY: deps build run test test-tools bench-ingest bench-alerts clean
+.PHONY: deps build run test test-tools test-systemd bench bench-alerts clean release install uninstall
 
 # Swift is installed in /opt/swift, which is not always on PATH.
 ifeq ($(shell command -v swift 2>/dev/null),)
@@ -45,11 +45,60 @@ test: deps test-tools
 	swift test
 	PATH="$(CURDIR)/$(TOOLS_VENV)/bin:$$PATH" scripts/api-conformance.sh
 
-bench-ingest: deps
-	swift run -c release IngestBenchmark
+# The unit under a real systemd (a throwaway one, scripts/test-systemd.sh): readiness, status,
+# a request, the journal priority of an expiry notice, reload, watchdog, clean stop. Needs root;
+# prints SKIP and succeeds where the sandbox cannot run.
+test-systemd: build
+	@scripts/install-deps.sh --systemd-test
+	scripts/test-systemd.sh "$$(swift build --show-bin-path)/timelined"
+
+# Figures beside PostgreSQL's own limits (docs/benchmarks.md); never part of `make test`.
+# BENCH_ARGS="--events 100000 --agreements 10000" for a quicker run.
+bench: deps
+	@scripts/install-deps.sh --bench
+	swift build -c release
+	python3 Benchmarks/bench.py $(BENCH_ARGS)
 
 bench-alerts: deps
 	swift run -c release AlertBenchmark
 
 clean:
 	rm -rf .build
+
+# `make install PREFIX=/usr` as root on Debian; DESTDIR=... stages into a directory for packaging.
+# The release binary links the Swift runtime in, so it runs without the toolchain. The migrations
+# are compiled into the binary: the SQL files are a reference for DBAs. An existing
+# /etc/timelined/timelined.yaml is never overwritten (the default is also in DATADIR).
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/timelined
+DOCDIR = $(PREFIX)/share/doc/timelined
+UNITDIR = $(PREFIX)/lib/systemd/system
+CONFDIR = /etc/timelined
+
+release: deps
+	swift build -c release --static-swift-stdlib
+
+install: release
+	install -D -m 0755 "$$(swift build -c release --show-bin-path)/timelined" "$(DESTDIR)$(BINDIR)/timelined"
+	install -D -m 0644 -t "$(DESTDIR)$(DATADIR)/sql" SQL/*.sql
+	install -D -m 0644 Config/timelined.yaml "$(DESTDIR)$(DATADIR)/timelined.yaml"
+	@if [ -e "$(DESTDIR)$(CONFDIR)/timelined.yaml" ]; then \
+	    echo "keeping $(DESTDIR)$(CONFDIR)/timelined.yaml (the new default is $(DESTDIR)$(DATADIR)/timelined.yaml)"; \
+	else \
+	    echo install -D -m 0644 Config/timelined.yaml "$(DESTDIR)$(CONFDIR)/timelined.yaml"; \
+	    install -D -m 0644 Config/timelined.yaml "$(DESTDIR)$(CONFDIR)/timelined.yaml"; \
+	fi
+	@# The unit names /usr/bin/timelined and /usr/share/doc/timelined: other prefixes get their own.
+	sed -e 's|/usr/bin/timelined|$(BINDIR)/timelined|g' -e 's|/usr/share/doc/timelined|$(DOCDIR)|g' \
+	    systemd/timelined.service >.build/timelined.service
+	install -D -m 0644 .build/timelined.service "$(DESTDIR)$(UNITDIR)/timelined.service"
+	install -D -m 0644 -t "$(DESTDIR)$(DOCDIR)" README.md
+	install -D -m 0644 -t "$(DESTDIR)$(DOCDIR)/docs" docs/*.md
+	install -D -m 0644 -t "$(DESTDIR)$(DOCDIR)/docs/examples" docs/examples/*
+
+# Leaves /etc/timelined and the state in /var/lib/private/timelined (the database) alone.
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/timelined" "$(DESTDIR)$(UNITDIR)/timelined.service"
+	rm -rf "$(DESTDIR)$(DATADIR)" "$(DESTDIR)$(DOCDIR)"

@@ -2,29 +2,39 @@
 # Installs the Debian packages timelined builds, runs and tests with; silent when all are there.
 #   scripts/install-deps.sh               libpq-dev, the PostgreSQL server programs, pkg-config
 #   scripts/install-deps.sh --test-tools  also what the test and benchmark scripts need
+#   scripts/install-deps.sh --systemd-test  also what scripts/test-systemd.sh needs
+#   scripts/install-deps.sh --bench       also what Benchmarks/bench.py drives (wrk; pgbench comes with the server)
 set -euo pipefail
 
 packages=(libpq-dev pkg-config)
 # What scripts/api-conformance.sh runs besides the daemon: promtool (Debian's prometheus),
 # curl, and a Python virtual environment for the PyPI checkers.
 test_tools=(prometheus curl python3-venv)
+# What scripts/test-systemd.sh runs on the host besides the sandbox (which needs systemd itself,
+# and skips where it is missing): curl for requests, python3 to read the journal's JSON.
+systemd_test=(curl python3)
+bench=(wrk python3)
 
-case "${1:-}" in
-    "") ;;
-    --test-tools) packages+=("${test_tools[@]}") ;;
-    *) echo "usage: $0 [--test-tools]" >&2; exit 2 ;;
-esac
+for option in "$@"; do
+    case "$option" in
+        --test-tools) packages+=("${test_tools[@]}") ;;
+        --systemd-test) packages+=("${systemd_test[@]}") ;;
+        --bench) packages+=("${bench[@]}") ;;
+        *) echo "usage: $0 [--test-tools] [--systemd-test] [--bench]" >&2; exit 2 ;;
+    esac
+done
 
 missing=()
 for package in "${packages[@]}"; do
-    [ -n "$package" ] || continue
+    case "$package" in
+        # pyenv and other interpreters bring venv themselves; only Debian's python3 needs the
+        # package. Any python3 on PATH will do.
+        python3-venv) python3 -m venv --help >/dev/null 2>&1 && continue ;;
+        python3) command -v python3 >/dev/null && continue ;;
+    esac
     dpkg-query --show --showformat='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' \
         || missing+=("$package")
 done
-# pyenv and other interpreters bring venv themselves; only Debian's python3 needs the package.
-if [[ " ${packages[*]} " == *" python3-venv "* ]] && python3 -m venv --help >/dev/null 2>&1; then
-    packages=("${packages[@]/python3-venv}")
-fi
 # Any major version's initdb and pg_ctl will do; the metapackage brings the distribution's.
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 
