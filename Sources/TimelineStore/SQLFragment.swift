@@ -41,12 +41,6 @@ struct SQLFragment: ExpressibleByStringInterpolation, Sendable {
         }
     }
 
-    /// A literal name with a number after it, such as the table aliases `t1`, `t2`, …: text, but
-    /// nothing in it comes from outside this module except the digits of an integer.
-    static func numbered(_ name: StaticString, _ number: Int) -> SQLFragment {
-        SQLFragment(stringLiteral: "\(name)\(number)")
-    }
-
     /// `fragments` with `separator` between them.
     static func joined(_ fragments: [SQLFragment], separator: StaticString) -> SQLFragment {
         var joined = SQLFragment(stringLiteral: "")

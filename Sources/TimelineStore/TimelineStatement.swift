@@ -7,16 +7,16 @@ import TimelineCore
 /// planner sees plain predicates and can match them to the partial indexes of `0001_schema.sql`,
 /// which all carry `superseded_at IS NULL AND NOT retracted`.
 ///
-/// With actors, the walk goes through `actor_timeline` (`0005_actor_timeline.sql`): the first
-/// actor's rows in timeline order, joined on the full key to each other actor's, so a page reads
-/// the rows of the actors asked for rather than every event and its actors. History (`as_of`)
-/// has no such table and filters the revisions' actor arrays.
+/// With actors, the walk goes through the index of `actor_timeline` (`0005_actor_timeline.sql`):
+/// the rarest actor's entries in timeline order, kept when their actor list holds the others, so
+/// a page reads a few index pages and then its own rows, however large the database. History
+/// (`as_of`) has no such table and filters the revisions' actor arrays.
 struct TimelineStatement {
     let statement: SQLFragment
 
     init(_ query: TimelineQuery) {
         let actors = query.asOf == nil ? Array(Set(query.actors)).sorted() : []
-        // Where the sort key is read: the first actor's timeline rows, else the revisions.
+        // Where the sort key is read: the walked actor's index entries, else the revisions.
         let key: SQLFragment = actors.isEmpty ? "r" : "t0"
         var conditions: [SQLFragment]
         if let asOf = query.asOf {
@@ -30,7 +30,11 @@ struct TimelineStatement {
         } else {
             conditions = ["r.superseded_at IS NULL", "NOT r.retracted"]
         }
-        if let first = actors.first { conditions.append("t0.actor_id = \(first)::text") }
+        switch actors.count {
+        case 0: break
+        case 1: conditions.append("t0.actor_id = \(actors[0])::text")
+        default: conditions += ["t0.actor_id = rarest_actor(\(actors)::text[])", "t0.actor_ids @> \(actors)::text[]"]
+        }
         if let agreement = query.agreement { conditions.append("r.agreement_id = \(agreement)::text") }
         if !query.kinds.isEmpty { conditions.append("r.kind = ANY (\(query.kinds.map(\.rawValue))::text[])") }
         if let from = query.from { conditions.append("\(key).end_date >= \(from.start.description)::date") }
@@ -45,25 +49,14 @@ struct TimelineStatement {
             )
         }
 
-        var relations: [SQLFragment] = []
-        if !actors.isEmpty {
-            relations.append("actor_timeline t0")
-            for (index, actor) in actors.enumerated().dropFirst() {
-                let alias = SQLFragment.numbered("t", index)
-                relations.append("""
-                    JOIN actor_timeline \(alias) ON \(alias).actor_id = \(actor)::text AND \(alias).start_date = t0.start_date \
-                    AND \(alias).precision = t0.precision AND \(alias).event_id = t0.event_id
-                    """)
-            }
-            relations.append("JOIN event_revisions r ON r.event_id = t0.event_id")
-        } else {
-            relations.append("event_revisions r")
-        }
+        let relations: SQLFragment = actors.isEmpty
+            ? "event_revisions r"
+            : "actor_timeline t0 JOIN event_revisions r ON r.event_id = t0.event_id"
 
         let direction: SQLFragment = query.order == .ascending ? "ASC" : "DESC"
         statement = KeysetPage(
             items: "events",
-            source: "FROM \(SQLFragment.joined(relations, separator: " ")) WHERE \(SQLFragment.joined(conditions, separator: " AND "))",
+            source: "FROM \(relations) WHERE \(SQLFragment.joined(conditions, separator: " AND "))",
             ordering: "\(key).start_date \(direction), \(key).precision \(direction), \(key).event_id \(direction)",
             document: "event_document(r)",
             cursor: "timeline_cursor(r.start_date, r.precision, r.event_id, \(query.order.rawValue)::text)",
