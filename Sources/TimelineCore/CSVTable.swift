@@ -3,7 +3,7 @@
 /// span lines. Lines with nothing on them are skipped, so a trailing newline or a blank line
 /// between rows is no row.
 struct CSVTable {
-    struct Row: Equatable {
+    struct Row {
         /// The line the row starts on, counted from 1, for messages.
         let line: Int
         let fields: [String]
