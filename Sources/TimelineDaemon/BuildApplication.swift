@@ -52,6 +52,9 @@ public func buildApplication(configuration: DaemonConfiguration, logger: Logger)
             settings: alerts, logger: logger
         ))
     }
+    application.addServices(SpoolWatcher(
+        directory: { configuration.ingest.spoolDirectory }, pool: pool, schemaReady: { schema.isMigrated }, logger: logger
+    ))
     let systemd = SystemdEnvironment.takeFromProcess(logger: logger)
     if let notifier = systemd.notifier {
         application.addServices(SystemdNotifyService(
