@@ -95,6 +95,7 @@ let package = Package(
                 "EmbeddedPostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -168,6 +169,7 @@ let package = Package(
             dependencies: [
                 "TimelineDaemon", "TimelineAPI", "TimelineStore", "TimelineCore", "Postgres", "TestSupport", "EmbeddedPostgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -6,6 +6,8 @@ public enum RecordDocument {
         case json
         /// One JSON value per non-blank line.
         case ndjson
+        /// RFC 4180 CSV with a header row naming the columns (`CSVColumn`); one record a row.
+        case csv
     }
 
     /// The record values of `data`. An empty array (`[]`, or NDJSON with only blank lines) gives no
@@ -18,6 +20,7 @@ public enum RecordDocument {
             switch format {
             case .json: return try jsonRecords(buffer, body)
             case .ndjson: return try ndjsonRecords(buffer, body)
+            case .csv: return try csvRecords(buffer, body)
             }
         }
     }
@@ -82,6 +85,26 @@ public enum RecordDocument {
                 }
             }
             lineStart = next
+        }
+        return records
+    }
+
+    private static func csvRecords(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>
+    ) throws(RecordDocumentError) -> [JSONValue] {
+        let rows = try CSVTable.rows(buffer, in: body)
+        guard let header = rows.first else {
+            throw RecordDocumentError(line: nil, message: "the file is empty; expected a header row naming the columns")
+        }
+        let columns = try CSVColumn.header(header)
+        var records: [JSONValue] = []
+        records.reserveCapacity(rows.count - 1)
+        for row in rows.dropFirst() {
+            guard row.fields.count == columns.count else {
+                throw RecordDocumentError(
+                    line: row.line, message: "the row has \(row.fields.count) fields, the header \(columns.count) columns")
+            }
+            records.append(CSVColumn.record(zip(columns, row.fields)))
         }
         return records
     }

@@ -1,4 +1,4 @@
-/// Why an ingest body could not be split into records; `line` is set for NDJSON.
+/// Why an ingest body could not be split into records; `line` is set for NDJSON and CSV.
 public struct RecordDocumentError: Error, Hashable, Sendable, CustomStringConvertible {
     public let line: Int?
     public let message: String
@@ -8,7 +8,7 @@ public struct RecordDocumentError: Error, Hashable, Sendable, CustomStringConver
         self.message = message
     }
 
-    /// `line 3: invalid JSON at column 12: …` for NDJSON, the bare message otherwise.
+    /// `line 3: invalid JSON at column 12: …` for NDJSON and CSV, the bare message otherwise.
     public var description: String {
         line.map { "line \($0): \(message)" } ?? message
     }

@@ -97,5 +97,8 @@ func buildApplication(
         application.addServices(engine)
         alertEngine = engine
     }
+    application.addServices(SpoolWatcher(
+        directory: { settings.current.configuration.ingest.spoolDirectory }, pool: pool, schemaReady: { schema.isMigrated },
+        logger: logger))
     return ApplicationParts(application: application, pool: pool, alertEngine: alertEngine, isReady: { schema.isMigrated })
 }

@@ -20,46 +20,37 @@ public struct EventIngestor: Sendable {
 
     /// Validates raw JSON records and stores them.
     public func ingest(_ values: [JSONValue]) async throws(IngestError) -> [IngestResult] {
-        switch EventRecordValidator.validate(batch: values) {
-        case .success(let records): return try await store(records)
-        case .failure(let errors): throw .invalid(errors)
-        }
+        try await store(try Self.validated(values))
     }
 
     /// Stores records that passed validation; checks what only the database can tell
     /// (that a referenced agreement exists) inside the same transaction.
     public func store(_ records: [EventRecord]) async throws(IngestError) -> [IngestResult] {
         guard !records.isEmpty else { return [] }
-        let batch: IngestBatch
+        let batch = try Self.batch(records)
+        let results = try await IngestTransaction.perform(on: pool) { connection in
+            try IngestTransaction(batch: batch).run(on: connection)
+        }
+        let counts = Dictionary(grouping: results, by: \.status).mapValues(\.count)
+        logger.debug("ingested records", metadata: [
+            "created": "\(counts[.created] ?? 0)", "updated": "\(counts[.updated] ?? 0)",
+            "unchanged": "\(counts[.unchanged] ?? 0)",
+        ])
+        return results
+    }
+
+    static func validated(_ values: [JSONValue]) throws(IngestError) -> [EventRecord] {
+        switch EventRecordValidator.validate(batch: values) {
+        case .success(let records): return records
+        case .failure(let errors): throw .invalid(errors)
+        }
+    }
+
+    static func batch(_ records: [EventRecord]) throws(IngestError) -> IngestBatch {
         do {
-            batch = try IngestBatch(records)
+            return try IngestBatch(records)
         } catch {
             throw .invalid(ValidationErrors(issues: [ValidationIssue(index: nil, field: "", message: "cannot encode record: \(error)")]))
-        }
-        // Two requests creating the same new key at once: the second one's insert fails on
-        // the key's unique index after the first commits; running it again sees that event.
-        var attempt = 1
-        while true {
-            do {
-                let results = try await pool.withTransaction { connection in try IngestTransaction(batch: batch).run(on: connection) }
-                let counts = Dictionary(grouping: results, by: \.status).mapValues(\.count)
-                logger.debug("ingested records", metadata: [
-                    "created": "\(counts[.created] ?? 0)", "updated": "\(counts[.updated] ?? 0)",
-                    "unchanged": "\(counts[.unchanged] ?? 0)",
-                ])
-                return results
-            } catch let errors as ValidationErrors {
-                throw .invalid(errors)
-            } catch let error as PostgresError {
-                if case .server(let server) = error, server.sqlState == ServerError.uniqueViolation,
-                   server.constraint == "events_key_key", attempt < 3 {
-                    attempt += 1
-                    continue
-                }
-                throw .database(error)
-            } catch {
-                throw .database(.connectionLost(message: "\(error)"))
-            }
         }
     }
 }

@@ -6,13 +6,13 @@ import TimelineStore
 
 struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Store event records from files (a JSON object, a JSON array, or NDJSON).",
+        abstract: "Store event records from files (a JSON object, a JSON array, NDJSON, or CSV).",
         discussion: "Each file is atomic: every record of it is stored, or, when one is invalid, none."
     )
 
     @OptionGroup var options: CommonOptions
 
-    @Argument(help: "Files to ingest: *.json (an object or an array) or *.ndjson / *.jsonl (one object a line).")
+    @Argument(help: "Files to ingest: *.json (an object or an array), *.ndjson / *.jsonl (one object a line), or *.csv (a header row, one record a row; see docs/spool.md).")
     var files: [String]
 
     func run() async throws {
@@ -49,6 +49,7 @@ struct Ingest: AsyncParsableCommand {
         let format: RecordDocument.Format = switch URL(fileURLWithPath: file).pathExtension.lowercased() {
         case "ndjson", "jsonl": .ndjson
         case "json": .json
+        case "csv": .csv
         default: RecordDocument.guessFormat(of: data)
         }
         return try RecordDocument.records(in: data, format: format)

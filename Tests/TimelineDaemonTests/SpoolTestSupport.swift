@@ -1,0 +1,116 @@
+import Foundation
+import Logging
+import Postgres
+import ServiceLifecycle
+import Synchronization
+import Testing
+
+@testable import TimelineDaemon
+
+/// A spool directory of one test's own, with what the tests look at in it.
+struct TestSpool {
+    let url: URL
+    var path: String { url.path }
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("timelined-spool-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// Puts a file in place the way writers are told to: a dot-name first, then a rename.
+    func drop(_ name: String, _ text: String) throws {
+        let temporary = url.appendingPathComponent(".\(name).tmp")
+        try Data(text.utf8).write(to: temporary)
+        try FileManager.default.moveItem(at: temporary, to: url.appendingPathComponent(name))
+    }
+
+    /// Every name in the directory (`nil`: the spool itself), hidden ones included, sorted.
+    func names(in subdirectory: String? = nil) -> [String] {
+        let directory = subdirectory.map { url.appendingPathComponent($0).path } ?? path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+    }
+
+    func json(_ relativePath: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: url.appendingPathComponent(relativePath))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+}
+
+/// Every log record of a watcher, to assert on its lines.
+final class SpoolLog: Sendable {
+    struct Entry: Sendable {
+        let level: Logger.Level
+        let message: String
+        let metadata: [String: String]
+    }
+
+    private let entries = Mutex<[Entry]>([])
+
+    var all: [Entry] { entries.withLock { $0 } }
+
+    var logger: Logger {
+        Logger(label: "timelined.spool-test") { _ in Handler(sink: self) }
+    }
+
+    /// The per-file lines, by file name.
+    func fileLines() -> [String: Entry] {
+        Dictionary(all.compactMap { entry in entry.metadata["file"].map { ($0, entry) } }) { _, last in last }
+    }
+
+    private struct Handler: LogHandler {
+        let sink: SpoolLog
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            let fields = metadata.merging(event.metadata ?? [:]) { _, new in new }
+            sink.entries.withLock {
+                $0.append(Entry(level: event.level, message: event.message.description, metadata: fields.mapValues(\.description)))
+            }
+        }
+    }
+}
+
+/// Runs a watcher on `spool` while `body` runs, then shuts it down gracefully.
+func withSpoolWatcher<T>(
+    on spool: TestSpool, pool: PostgresPool, log: SpoolLog, _ body: () async throws -> T
+) async throws -> T {
+    let path = spool.path
+    let watcher = SpoolWatcher(
+        directory: { path }, pool: pool, schemaReady: { true }, logger: log.logger,
+        interval: .milliseconds(100), maximumRetryDelay: .milliseconds(400)
+    )
+    let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [watcher], logger: log.logger))
+    let running = Task { try await group.run() }
+    do {
+        let value = try await body()
+        await group.triggerGracefulShutdown()
+        try await running.value
+        return value
+    } catch {
+        await group.triggerGracefulShutdown()
+        try? await running.value
+        throw error
+    }
+}
+
+/// Polls `condition` until it holds; false when `seconds` pass first.
+func eventually(
+    within seconds: Double = 60, every interval: Duration = .milliseconds(50), _ condition: () async throws -> Bool
+) async rethrows -> Bool {
+    let deadline = ContinuousClock.now + .seconds(seconds)
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: interval)
+    }
+    return try await condition()
+}
