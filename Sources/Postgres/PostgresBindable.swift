@@ -45,21 +45,26 @@ extension Array: PostgresBindable where Element: PostgresBindable {
     /// A PostgreSQL array literal: `{"a","b",NULL}`; every element is quoted so that commas,
     /// braces, quotes and backslashes inside elements survive.
     public var postgresText: String? {
-        var literal = "{"
+        // Built as UTF-8 bytes: ingest sends arrays of thousands of keys and records, and
+        // appending scalar by scalar to a String took a tenth of the daemon's ingest time.
+        var literal: [UInt8] = [UInt8(ascii: "{")]
         for (offset, element) in enumerated() {
-            if offset > 0 { literal += "," }
-            guard let text = element.postgresText else {
-                literal += "NULL"
+            if offset > 0 { literal.append(UInt8(ascii: ",")) }
+            guard var text = element.postgresText else {
+                literal += "NULL".utf8
                 continue
             }
-            literal += "\""
-            for character in text.unicodeScalars {
-                if character == "\"" || character == "\\" { literal += "\\" }
-                literal.unicodeScalars.append(character)
+            literal.append(UInt8(ascii: "\""))
+            text.withUTF8 { bytes in
+                for byte in bytes {
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { literal.append(UInt8(ascii: "\\")) }
+                    literal.append(byte)
+                }
             }
-            literal += "\""
+            literal.append(UInt8(ascii: "\""))
         }
-        return literal + "}"
+        literal.append(UInt8(ascii: "}"))
+        return String(decoding: literal, as: UTF8.self)
     }
 }
 
