@@ -1,6 +1,6 @@
 # `make run` and `make test` work on a fresh Debian 12 machine: both install what they need first.
 
-.PHONY: deps build run test test-tools bench-ingest bench-alerts clean
+.PHONY: deps build run test test-tools reliability bench-ingest bench-alerts clean
 
 # Swift is installed in /opt/swift, which is not always on PATH.
 ifeq ($(shell command -v swift 2>/dev/null),)
@@ -44,6 +44,12 @@ test-tools:
 test: deps test-tools
 	swift test
 	PATH="$(CURDIR)/$(TOOLS_VENV)/bin:$$PATH" scripts/api-conformance.sh
+
+# The reliability and security suite (scripts/reliability): the debug binary against PostgreSQL
+# clusters it starts and stops itself, one PASS/FAIL line per scenario; bounded to a few minutes.
+# `make reliability FULL=1` runs it with bigger numbers.
+reliability: build test-tools
+	scripts/reliability/run --binary "$$(swift build --show-bin-path)/timelined" $(if $(filter-out 0,$(FULL)),--full)
 
 bench-ingest: deps
 	swift run -c release IngestBenchmark
