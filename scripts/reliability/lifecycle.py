@@ -4,6 +4,7 @@ SIGTERM under load."""
 import http.client
 import json
 import os
+import random
 import re
 import threading
 import time
@@ -210,67 +211,80 @@ def spool_kill_9(ctx):
         (staging / name).write_text(text)
         names.append(name)
 
-    daemon = ctx.start_daemon("spool-kill-9", env)
-    try:
-        daemon.wait_ready()
-        for name in names:
-            os.rename(staging / name, spool / name)
-        processed = spool / "processed"
-        failed = spool / "failed"
-        moved = lambda: [p for p in processed.glob("*") if p.name in names] if processed.is_dir() else []
-        if not wait_until(moved, 30, 0.02):
-            raise Skipped("nothing reached processed/ within 30 s: this binary imports no spool files "
-                          "(ingest.spool_dir support is on another branch)")
-        daemon.process.kill()
-        daemon.process.wait()
-        at_kill = len(moved())
-        second = ctx.start_daemon("spool-kill-9-restart", env)
+    processed = spool / "processed"
+    failed = spool / "failed"
+    filed = lambda: [p for d in (processed, failed) if d.is_dir() for p in d.iterdir() if p.name in names]
+    remaining = lambda: [p for p in spool.iterdir() if p.is_file() and p.name in names]
+    # Killed as soon as the import has made progress, again after each restart: the full run
+    # kills three times, at different points of the 50 files.
+    kills = []
+    chance = random.Random(1979)
+    for attempt in range(3 if ctx.full else 1):
+        daemon = ctx.start_daemon(f"spool-kill-9-{attempt + 1}", env)
         try:
-            second.wait_ready()
-            remaining = lambda: [p for p in spool.iterdir() if p.is_file() and p.name in names]
-            if wait_until(lambda: not remaining(), 120 if ctx.full else 60, 0.2) is False and remaining():
-                raise Failed(f"{len(remaining())} files still in the spool after the restart")
+            daemon.wait_ready()
+            if attempt == 0:
+                for name in names:
+                    os.rename(staging / name, spool / name)
+            before = len(filed())
+            if not wait_until(lambda: len(filed()) > before, 30, 0.02):
+                if attempt == 0:
+                    raise Skipped("nothing reached processed/ within 30 s: this binary imports no spool files "
+                                  "(no ingest.spool_dir support)")
+                raise Failed(f"no progress within 30 s after restart {attempt}: {daemon.tail()}")
+            # Somewhere into the next file or two; seeded, so a failure can be rerun alike.
+            time.sleep(chance.uniform(0, 0.4))
         finally:
-            status, took = second.stop()
-        valid_names = {name for n, name in enumerate(names) if n not in invalid}
-        invalid_names = set(names) - valid_names
-        in_processed = {p.name for p in processed.glob("*") if p.name in names}
-        in_failed = {p.name for p in failed.glob("*") if p.name in names} if failed.is_dir() else set()
-        if in_processed != valid_names:
-            raise Failed(f"processed/ holds {len(in_processed)} of the {len(valid_names)} valid files "
-                         f"(extra: {sorted(in_processed - valid_names)[:3]})")
-        if in_failed != invalid_names:
-            raise Failed(f"failed/ holds {sorted(in_failed)}, expected {sorted(invalid_names)}")
-        receipts = {n: _sidecar(processed, n, ".receipt.json") for n in valid_names}
-        bad_receipts = [n for n, r in receipts.items()
-                        if not isinstance(r, dict) or len(r.get("results") or []) != records_per_file]
-        if bad_receipts:
-            raise Failed(f"{len(bad_receipts)} processed files without a receipt listing their "
-                         f"{records_per_file} records, e.g. {sorted(bad_receipts)[0]}")
-        no_error = [n for n in invalid_names if not isinstance(_sidecar(failed, n, ".error.json"), dict)]
-        if no_error:
-            raise Failed(f"{len(no_error)} failed files without an error report, e.g. {no_error[0]}")
-        # A file filed twice would show as batch-NN.2.json (docs/spool.md: names are never reused).
-        expected = re.compile(r"batch-\d\d\.(json|ndjson)(\.(receipt|error)\.json)?")
-        leftovers = sorted(p.name for p in list(processed.iterdir()) + list(failed.iterdir())
-                           if not expected.fullmatch(p.name))
-        if leftovers:
-            raise Failed(f"unexpected files in processed/ or failed/ (a file filed twice?): {leftovers[:3]}")
-        rows = cluster.psql(database, """
-            SELECT e.key, count(*) FROM events e JOIN event_revisions r ON r.event_id = e.id
-            WHERE e.key LIKE 'spool-%' GROUP BY e.key""")
-        stored = {key: int(count) for key, count in rows}
-        if set(stored) != valid_keys:
-            lost = valid_keys - set(stored)
-            raise Failed(f"{len(lost)} records of processed files missing, "
-                         f"{len(set(stored) & invalid_keys)} of failed files stored")
-        twice = [key for key, count in stored.items() if count != 1]
-        if twice:
-            raise Failed(f"{len(twice)} records stored twice, e.g. {twice[0]}")
-        return (f"killed with {at_kill}/50 files processed; after the restart {len(in_processed)} processed "
-                f"with receipts, {len(in_failed)} failed with errors, {len(stored)} records each stored once")
+            daemon.process.kill()
+            daemon.process.wait()
+        kills.append(len(filed()))
+    last = ctx.start_daemon("spool-kill-9-last", env)
+    try:
+        last.wait_ready()
+        if not wait_until(lambda: not remaining(), 120 if ctx.full else 60, 0.2):
+            raise Failed(f"{len(remaining())} files still in the spool after the restart")
     finally:
-        daemon.stop()
+        status, took = last.stop()
+    if status != 0:
+        raise Failed(f"the last daemon exited {status} on SIGTERM")
+    at_kill = ", ".join(f"{n}/50" for n in kills)
+    valid_names = {name for n, name in enumerate(names) if n not in invalid}
+    invalid_names = set(names) - valid_names
+    in_processed = {p.name for p in processed.glob("*") if p.name in names}
+    in_failed = {p.name for p in failed.glob("*") if p.name in names} if failed.is_dir() else set()
+    if in_processed != valid_names:
+        raise Failed(f"processed/ holds {len(in_processed)} of the {len(valid_names)} valid files "
+                     f"(extra: {sorted(in_processed - valid_names)[:3]})")
+    if in_failed != invalid_names:
+        raise Failed(f"failed/ holds {sorted(in_failed)}, expected {sorted(invalid_names)}")
+    receipts = {n: _sidecar(processed, n, ".receipt.json") for n in valid_names}
+    bad_receipts = [n for n, r in receipts.items()
+                    if not isinstance(r, dict) or len(r.get("results") or []) != records_per_file]
+    if bad_receipts:
+        raise Failed(f"{len(bad_receipts)} processed files without a receipt listing their "
+                     f"{records_per_file} records, e.g. {sorted(bad_receipts)[0]}")
+    no_error = [n for n in invalid_names if not isinstance(_sidecar(failed, n, ".error.json"), dict)]
+    if no_error:
+        raise Failed(f"{len(no_error)} failed files without an error report, e.g. {no_error[0]}")
+    # A file filed twice would show as batch-NN.2.json (docs/spool.md: names are never reused).
+    expected = re.compile(r"batch-\d\d\.(json|ndjson)(\.(receipt|error)\.json)?")
+    leftovers = sorted(p.name for p in list(processed.iterdir()) + list(failed.iterdir())
+                       if not expected.fullmatch(p.name))
+    if leftovers:
+        raise Failed(f"unexpected files in processed/ or failed/ (a file filed twice?): {leftovers[:3]}")
+    rows = cluster.psql(database, """
+        SELECT e.key, count(*) FROM events e JOIN event_revisions r ON r.event_id = e.id
+        WHERE e.key LIKE 'spool-%' GROUP BY e.key""")
+    stored = {key: int(count) for key, count in rows}
+    if set(stored) != valid_keys:
+        lost = valid_keys - set(stored)
+        raise Failed(f"{len(lost)} records of processed files missing, "
+                     f"{len(set(stored) & invalid_keys)} of failed files stored")
+    twice = [key for key, count in stored.items() if count != 1]
+    if twice:
+        raise Failed(f"{len(twice)} records stored twice, e.g. {twice[0]}")
+    return (f"killed -9 with {at_kill} files filed; after the restart {len(in_processed)} processed "
+            f"with receipts, {len(in_failed)} failed with error reports, {len(stored)} records each stored once")
 
 
 def sigterm_under_load(ctx):
