@@ -1,6 +1,6 @@
 # `make run` and `make test` work on a fresh Debian 12 machine: both install what they need first.
 
-.PHONY: deps build run test test-tools test-systemd bench bench-alerts clean release install uninstall
+.PHONY: deps build run test test-tools test-systemd reliability bench bench-alerts clean release install uninstall
 
 # Swift is installed in /opt/swift, which is not always on PATH.
 ifeq ($(shell command -v swift 2>/dev/null),)
@@ -58,6 +58,12 @@ bench: deps
 	@scripts/install-deps.sh --bench
 	swift build -c release
 	python3 Benchmarks/bench.py $(BENCH_ARGS)
+
+# The reliability and security suite (scripts/reliability): the debug binary against PostgreSQL
+# clusters it starts and stops itself, one PASS/FAIL line per scenario; bounded to a few minutes.
+# `make reliability FULL=1` runs it with bigger numbers.
+reliability: build test-tools
+	scripts/reliability/run --binary "$$(swift build --show-bin-path)/timelined" $(if $(filter-out 0,$(FULL)),--full)
 
 bench-alerts: deps
 	swift run -c release AlertBenchmark

@@ -2,8 +2,8 @@
 # Checks a live daemon against its own published contract, as `make test` requires:
 #   promtool check metrics         on a scrape of /metrics
 #   openapi-spec-validator         on the served /openapi.json
-#   schemathesis (bounded)         every documented operation, looking for server errors and
-#                                  responses the document does not allow
+#   scripts/schemathesis.sh        every documented operation, bounded, looking for server errors
+#                                  and responses the document does not allow
 #   scripts/check-calendar.py      on the served /v1/calendar.ics, as subscribing clients read it
 # The daemon runs on a private embedded cluster in a temporary directory, on a free port.
 set -euo pipefail
@@ -50,37 +50,7 @@ curl -fsS "$base/openapi.json" >"$work/openapi.json"
 openapi-spec-validator "$work/openapi.json"
 
 echo "== schemathesis"
-# Rules of the contract that no JSON Schema can state get an answer the document lists but that
-# schemathesis would count against schema-valid data. They are allowed for the operations they
-# govern, and nowhere else:
-# - POST /v1/events and POST /v1/agreements: 422 for records that satisfy the schema but not the
-#   contract (an agreement id that does not exist, an end_date starting before the date, extends_by
-#   without an expiry to extend, text lengths counted in characters, blank titles and summaries);
-# - the timeline and the actor list: 400 for a `cursor` that is not a next_cursor this server wrote
-#   (or was written for the other `order`), and for a `from` after `to`.
-# The cache of past failures is off: a run depends on its seed alone and leaves nothing in the tree.
-cat >"$work/schemathesis.toml" <<'EOF'
-[cache]
-enabled = false
-
-[[operations]]
-include-operation-id-regex = "^(ingestEvents|defineAgreement)$"
-checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "422", "429", "5xx"]
-
-[[operations]]
-include-operation-id-regex = "^(timeline|listActors)(Head)?$"
-checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
-EOF
-# Bounded: a fixed number of examples per operation and a fixed seed, so a run takes about a
-# minute and a failure can be reproduced. Writes come from loopback, so no token is needed.
-# use_after_free is left out: DELETE /v1/events/{id} retracts, and the contract keeps a retracted
-# event readable (200 with "retracted": true, and in its revisions), where the check wants 404.
-schemathesis --config-file "$work/schemathesis.toml" run "$base/openapi.json" \
-    --checks all \
-    --exclude-checks use_after_free \
-    --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-40}" \
-    --seed 1979 \
-    --no-color
+scripts/schemathesis.sh "$base"
 
 echo "== check-calendar"
 # After schemathesis, so that the feed also holds the agreements its writes defined.

@@ -77,8 +77,11 @@ func buildApplication(
         configuration: { settings.current.api },
         metrics: PrometheusCollectorRegistry()
     )
+    let timeouts = HTTPServerTimeouts(
+        idle: .seconds(configuration.http.idleTimeoutSeconds), body: .seconds(configuration.http.bodyTimeoutSeconds))
     var application = Application(
         router: router,
+        server: .http1(configuration: timeouts.channelConfiguration),
         configuration: .init(address: .hostname(configuration.http.host, port: configuration.http.port), serverName: "timelined"),
         logger: logger
     )

@@ -29,6 +29,25 @@ struct BodyParsingTests {
         #expect(streamed?.line == 3)
     }
 
+    /// `timelined ingest` and spool files refuse a byte-order mark past the start of the body; so
+    /// must the HTTP reader, or one file would be accepted by one path and refused by the other.
+    @Test func aByteOrderMarkIsAllowedAtTheStartOfAnNDJSONBodyOnly() throws {
+        let mark = [UInt8](arrayLiteral: 0xEF, 0xBB, 0xBF)
+        var first = NDJSONRecordParser()
+        try first.consume(ByteBuffer(bytes: mark + Array("{\"a\": 1}\n{\"b\": 2}\n".utf8)))
+        #expect(try first.finish().count == 2)
+
+        let body = Array("{\"a\": 1}\n".utf8) + mark + Array("{\"b\": 2}\n".utf8)
+        var later = NDJSONRecordParser()
+        let streamed = #expect(throws: RecordDocumentError.self) {
+            try later.consume(ByteBuffer(bytes: body))
+            _ = try later.finish()
+        }
+        let whole = #expect(throws: RecordDocumentError.self) { try RecordDocument.records(in: body, format: .ndjson) }
+        #expect(streamed == whole)
+        #expect(streamed?.line == 2)
+    }
+
     @Test func theStreamingLimitCountsArrivedBytesWithoutAContentLength() async throws {
         let chunks = (0..<10).map { _ in ByteBuffer(string: "{\"kind\": \"visit\"}\n") }
         let request = Request(

@@ -61,6 +61,8 @@ struct ConfigurationLoadingTests {
         #expect(configuration.http.host == "127.0.0.1")
         #expect(configuration.http.port == 8080)
         #expect(configuration.http.maxBodyBytes == 33_554_432)
+        #expect(configuration.http.idleTimeoutSeconds == 60)
+        #expect(configuration.http.bodyTimeoutSeconds == 60)
         #expect(configuration.api.tokenHashes.isEmpty)
         #expect(configuration.alerts.thresholds == [180, 90, 30, 7, 1, 0])
         #expect(configuration.alerts.timeZone == "UTC")
@@ -84,6 +86,8 @@ struct ConfigurationLoadingTests {
                   host: 0.0.0.0
                   port: 9000
                   max_body_bytes: 1024
+                  idle_timeout_seconds: 30
+                  body_timeout_seconds: 120
                 api:
                   token_hashes:
                     - \(hashA.uppercased())
@@ -109,7 +113,7 @@ struct ConfigurationLoadingTests {
                         poolSize: 16,
                         statementTimeoutMilliseconds: 0
                     ),
-                    http: .init(host: "0.0.0.0", port: 9000, maxBodyBytes: 1024),
+                    http: .init(host: "0.0.0.0", port: 9000, maxBodyBytes: 1024, idleTimeoutSeconds: 30, bodyTimeoutSeconds: 120),
                     api: .init(tokenHashes: [hashA, hashB]),
                     alerts: .init(
                         thresholds: [365, 7, 0],
@@ -227,6 +231,8 @@ struct ConfigurationErrorTests {
         ("TIMELINED_HTTP_PORT", "0x50", "http.port", "got '0x50'"),
         ("TIMELINED_HTTP_HOST", "", "http.host", "a non-empty string"),
         ("TIMELINED_HTTP_MAX_BODY_BYTES", "0", "http.max_body_bytes", "at least 1"),
+        ("TIMELINED_HTTP_IDLE_TIMEOUT_SECONDS", "0", "http.idle_timeout_seconds", "from 1 to 86400"),
+        ("TIMELINED_HTTP_BODY_TIMEOUT_SECONDS", "86401", "http.body_timeout_seconds", "from 1 to 86400"),
         ("TIMELINED_DATABASE_POOL_SIZE", "0", "database.pool_size", "from 1 to 1000"),
         ("TIMELINED_DATABASE_POOL_SIZE", "1001", "database.pool_size", "from 1 to 1000"),
         ("TIMELINED_DATABASE_STATEMENT_TIMEOUT_MS", "-1", "database.statement_timeout_ms", "got '-1'"),

@@ -40,7 +40,8 @@ struct NDJSONRecordParser: RecordBodyParser {
         let content = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
         guard !content.allSatisfy(Self.isBlank) else { return }
         do throws(JSONParseError) {
-            records.append(try JSONValue(parsing: content))
+            // Only the body's start may carry a byte-order mark, as `RecordDocument` reads NDJSON.
+            records.append(try JSONValue(parsing: content, allowingByteOrderMark: lineNumber == 1))
         } catch {
             throw RecordDocumentError(line: lineNumber, message: "invalid JSON at column \(error.column): \(error.message)")
         }

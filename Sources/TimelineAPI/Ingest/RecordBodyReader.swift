@@ -55,9 +55,15 @@ struct RecordBodyReader: Sendable {
         }
     }
 
-    /// A body that breaks off (the client went away, or broke the chunked framing) is the
-    /// client's fault, not a server error.
+    /// A body that breaks off (the client went away, or broke the chunked framing) or arrives
+    /// too slowly is the client's fault, not a server error.
     private static func next(_ chunks: inout RequestBody.AsyncIterator) async throws(APIError) -> ByteBuffer? {
-        do { return try await chunks.next() } catch { throw .unreadableBody }
+        do {
+            return try await chunks.next()
+        } catch let timeout as RequestBodyTimeout {
+            throw .requestTimeout(timeout: timeout.timeout)
+        } catch {
+            throw .unreadableBody
+        }
     }
 }

@@ -32,6 +32,8 @@ extension APIError {
             self = error
         case let error as IngestError:
             self.init(error)
+        case let error as RequestBodyTimeout:
+            self = .requestTimeout(timeout: error.timeout)
         case let error as ValidationErrors:
             self = .invalidRecords(error)
         case let error as PostgresError:

@@ -13,6 +13,7 @@ extension APIError: HTTPResponseError {
         case .invalidParameter, .malformedBody, .unreadableBody: .badRequest
         case .unsupportedMediaType: .unsupportedMediaType
         case .contentTooLarge: .contentTooLarge
+        case .requestTimeout: .requestTimeout
         case .invalidRecords: .unprocessableContent
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
@@ -43,6 +44,9 @@ extension APIError: HTTPResponseError {
             [.wwwAuthenticate: #"Bearer realm="timelined", error="invalid_token""#]
         case .notReady, .databaseUnavailable, .databaseBusy:
             [.retryAfter: String(Self.retryAfterSeconds)]
+        case .requestTimeout:
+            // The rest of the body is not waited for: the connection closes after this answer.
+            [.connection: "close"]
         default:
             [:]
         }
@@ -66,6 +70,7 @@ extension APIError: HTTPResponseError {
         case .contentTooLarge: "body-too-large"
         case .malformedBody: "malformed-body"
         case .unreadableBody: "unreadable-body"
+        case .requestTimeout: "request-timeout"
         case .invalidRecords: "invalid-records"
         case .unauthorized: "unauthorized"
         case .forbidden: "forbidden"
@@ -83,6 +88,7 @@ extension APIError: HTTPResponseError {
         case .invalidParameter: "Invalid query parameter"
         case .malformedBody: "Malformed request body"
         case .unreadableBody: "Unreadable request body"
+        case .requestTimeout: "Request body too slow"
         case .invalidRecords: "Invalid records"
         case .notReady: "Not ready"
         case .databaseUnavailable: "Database unavailable"
@@ -107,6 +113,9 @@ extension APIError: HTTPResponseError {
             reason
         case .unreadableBody:
             "The request body ended before it was complete."
+        case .requestTimeout(let timeout):
+            "The request body did not arrive within \(timeout.components.seconds) seconds of its headers "
+                + "(http.body_timeout_seconds); nothing was stored."
         case .invalidRecords(let errors):
             "\(errors.issues.count) issue(s) found; nothing was stored."
         case .unauthorized(.missingToken):

@@ -19,6 +19,8 @@ public enum APIError: Error, Sendable {
     case malformedBody(String)
     /// The body stream broke off before its end.
     case unreadableBody
+    /// The body did not arrive in full within `http.body_timeout_seconds` of the request head.
+    case requestTimeout(timeout: Duration)
     /// Well-formed records that cannot be accepted; every issue is listed.
     case invalidRecords(ValidationErrors)
     /// A mutating request without an accepted bearer token while tokens are configured.

@@ -8,6 +8,8 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     case httpHost = "http.host"
     case httpPort = "http.port"
     case httpMaxBodyBytes = "http.max_body_bytes"
+    case httpIdleTimeout = "http.idle_timeout_seconds"
+    case httpBodyTimeout = "http.body_timeout_seconds"
     case apiTokenHashes = "api.token_hashes"
     case alertsThresholds = "alerts.thresholds"
     case alertsTimeZone = "alerts.time_zone"

@@ -52,6 +52,12 @@ extension DaemonConfiguration {
         if let setting = try sources.setting(.httpMaxBodyBytes) {
             configuration.http.maxBodyBytes = try setting.integer(in: 1...Int.max)
         }
+        if let setting = try sources.setting(.httpIdleTimeout) {
+            configuration.http.idleTimeoutSeconds = try setting.integer(in: 1...86_400)
+        }
+        if let setting = try sources.setting(.httpBodyTimeout) {
+            configuration.http.bodyTimeoutSeconds = try setting.integer(in: 1...86_400)
+        }
         if let setting = try sources.setting(.apiTokenHashes) {
             configuration.api.tokenHashes = try tokenHashes(setting)
         }

@@ -20,6 +20,8 @@ extension DaemonConfiguration {
         case .httpHost: http.host
         case .httpPort: String(http.port)
         case .httpMaxBodyBytes: String(http.maxBodyBytes)
+        case .httpIdleTimeout: String(http.idleTimeoutSeconds)
+        case .httpBodyTimeout: String(http.bodyTimeoutSeconds)
         case .apiTokenHashes:
             if !redacted { api.tokenHashes.joined(separator: ",") }
             else { api.tokenHashes.count == 1 ? "1 hash" : "\(api.tokenHashes.count) hashes" }

@@ -31,11 +31,21 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var port: Int
         /// Larger request bodies are answered with 413.
         public var maxBodyBytes: Int
+        /// A connection on which no request part arrives for this long is closed: an idle
+        /// keep-alive connection, or a request head that has not arrived in full.
+        public var idleTimeoutSeconds: Int
+        /// A request body must arrive in full within this long of its head; else 408.
+        public var bodyTimeoutSeconds: Int
 
-        public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 33_554_432) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 33_554_432,
+            idleTimeoutSeconds: Int = 60, bodyTimeoutSeconds: Int = 60
+        ) {
             self.host = host
             self.port = port
             self.maxBodyBytes = maxBodyBytes
+            self.idleTimeoutSeconds = idleTimeoutSeconds
+            self.bodyTimeoutSeconds = bodyTimeoutSeconds
         }
     }
 

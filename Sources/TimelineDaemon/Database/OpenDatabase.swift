@@ -82,7 +82,10 @@ extension DaemonConfiguration {
         PostgresPool.Configuration(
             connectionString: connectionString,
             size: database.poolSize,
-            statementTimeoutMilliseconds: database.statementTimeoutMilliseconds
+            statementTimeoutMilliseconds: database.statementTimeoutMilliseconds,
+            // While the database is away, connection attempts are at most this far apart, so
+            // the daemon serves again within about a second of PostgreSQL's return.
+            maximumBackoff: SchemaService.maximumRetryDelay
         )
     }
 }

@@ -8,6 +8,11 @@ import TimelineStore
 /// daemon that exits while PostgreSQL restarts helps nobody — then applies pending
 /// migrations. A migration that was changed after it was applied stops the daemon.
 final class SchemaService: Service {
+    /// The longest wait between two attempts, here and in the pool: however long the database
+    /// was away, the daemon is ready within a second or two of its return (the bound was 10 s
+    /// here and 5 s in the pool, which together kept a daemon unready for up to 15 s).
+    static let maximumRetryDelay = Duration.seconds(1)
+
     private let pool: PostgresPool
     private let migrator: Migrator
     private let logger: Logger
@@ -33,7 +38,7 @@ final class SchemaService: Service {
             } catch let error as PostgresError where error.isUnavailable {
                 logger.warning("waiting for PostgreSQL", metadata: ["error": "\(error)", "retry_in": "\(delay)"])
                 try? await Task.sleep(for: delay)
-                delay = min(delay * 2, .seconds(10))
+                delay = min(delay * 2, Self.maximumRetryDelay)
             }
         }
         try? await gracefulShutdown()
