@@ -229,6 +229,12 @@ class Benchmark:
             self.results["timeline_scaling_ratio"] = round(scaling[self.arguments.events] / scaling[10_000], 2)
 
     def timeline(self) -> None:
+        # The peak so far is the ingest's (a 10,000-record body parsed at once); the timeline's
+        # is measured on a fresh process.
+        self.results["ingest_rss_mib"] = round(self.daemon.peak_rss_mib(), 1)
+        self.daemon.stop()
+        self.daemon.start()
+        self.daemon.wait_ready()
         self.wait_for_quiet()
         self.cluster.psql("timelined", "SELECT pg_stat_statements_reset()")
         self.cluster.psql("timelined", "ALTER SYSTEM SET log_min_duration_statement = 0")
@@ -389,7 +395,8 @@ def render_markdown(results: dict, notes: dict, arguments) -> str:
          f"{results.get('timeline_scaling_ratio', '—')}× (≤ 2×)", verdict(results.get("timeline_scaling_ratio", 99) <= 2)),
         (f"alert pass, {results['alert_agreements']} agreements, ms", results["alert_pass_ms_100k"],
          f"first pass: {results['alert_first_pass_ms_100k']} ms", "< 1000 ms", verdict(results["alert_pass_ms_100k"] < 1000)),
-        ("daemon peak RSS under timeline load, MiB", results["rss_mib"], "", "≤ 150", verdict(results["rss_mib"] <= 150)),
+        ("daemon peak RSS under timeline load, MiB", results["rss_mib"], f"during ingest: {results['ingest_rss_mib']}",
+         "≤ 150", verdict(results["rss_mib"] <= 150)),
         ("start to READY=1, ms", results["ready_ms"], "", "< 1000", verdict(results["ready_ms"] < 1000)),
     ]
     table = "\n".join(f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows)
