@@ -388,7 +388,7 @@ def render_markdown(results: dict, notes: dict, arguments) -> str:
         ("ingest, events/s", results["ingest_events_per_s"], f"COPY: {results['copy_events_per_s']} events/s "
          f"({results['copy_rows_per_s']} rows/s)", f"{results['ingest_ratio'] * 100:.0f}% (≥ 50%)",
          verdict(results["ingest_ratio"] >= 0.5)),
-        ("timeline, requests/s", results["timeline_rps"], f"pgbench: {results['pgbench_tps']} tps",
+        ("timeline, requests/s", round(results["timeline_rps"]), f"pgbench: {results['pgbench_tps']:.0f} tps",
          f"{results['timeline_ratio'] * 100:.0f}% (≥ 50%)", verdict(results["timeline_ratio"] >= 0.5)),
         ("timeline p50 / p99, ms", f"{results['timeline_p50_ms']} / {results['timeline_p99_ms']}", "", "", ""),
         ("timeline p50 by events, ms", ", ".join(f"{k}: {v}" for k, v in scaling.items()), "",
