@@ -6,8 +6,9 @@ import TimelineCore
 ///
 /// Evaluation, ledger and delivery stay apart as in Alertmanager: the pass reads the inputs and
 /// ledger states of the agreements in its scope in two statements, decides in memory with the
-/// pure `Lifecycle` and `AlertPolicy`, records the decisions in one transaction (`NotificationLedger.record`), and returns what its
-/// caller must deliver. Delivery itself is the caller's.
+/// pure `Lifecycle` and `AlertPolicy`, records the decisions in one transaction
+/// (`NotificationLedger.record`), and returns what its caller must deliver. Delivery itself is
+/// the caller's.
 ///
 /// With each decision it records when the agreement is next due (`AlertSchedule`), so that the
 /// daemon's hourly pass (`AlertScope.due`) reads only the agreements with something to record

@@ -23,7 +23,8 @@ public enum AlertSchedule {
     public static func nextDue(
         events: [LifecycleEvent], thresholds: [Int], ledger: AlertLedgerState, after date: CalendarDate
     ) -> CalendarDate? {
-        // The status is not the policy's concern; the largest threshold only keeps the lifecycle as a pass evaluates it.
+        // Only the status depends on the largest threshold, and the policy does not read it; it is
+        // given as a pass gives it all the same.
         let largestThreshold = thresholds.max() ?? 0
         let eventDays = Set(events.map(\.date.start))
         var day = date
