@@ -7,22 +7,33 @@ public struct AgreementEvaluation: Sendable, Hashable {
     public let title: String
     public let ledger: AlertLedgerState
     public let decision: AlertDecision
+    /// The schedule in the agreement's evaluation row before; nil without a row, or with one
+    /// written before schedules were kept.
+    public let recordedSchedule: AgreementSchedule?
+    /// The schedule after this decision.
+    public let schedule: AgreementSchedule
 
-    public init(agreementID: String, title: String, ledger: AlertLedgerState, decision: AlertDecision) {
+    public init(
+        agreementID: String, title: String, ledger: AlertLedgerState, decision: AlertDecision,
+        recordedSchedule: AgreementSchedule?, schedule: AgreementSchedule
+    ) {
         self.agreementID = agreementID
         self.title = title
         self.ledger = ledger
         self.decision = decision
+        self.recordedSchedule = recordedSchedule
+        self.schedule = schedule
     }
 
-    /// Whether `agreement_evaluations` must be written: on the first evaluation, and when `E` moved.
-    /// Every other evaluation would rewrite the row it read.
-    var changesRecordedExpiry: Bool {
-        !ledger.hasBeenEvaluated || ledger.recordedExpiry != decision.newRecordedExpiry
+    /// Whether `agreement_evaluations` must be written: on the first evaluation (no schedule
+    /// recorded), and when `E`, the day next due or the thresholds behind it moved. Every other
+    /// evaluation would rewrite the row it read.
+    var changesEvaluationRow: Bool {
+        recordedSchedule != schedule || ledger.recordedExpiry != decision.newRecordedExpiry
     }
 
     /// Whether recording it writes anything at all.
     var hasLedgerRows: Bool {
-        changesRecordedExpiry || !decision.emit.isEmpty || !decision.skippedThresholds.isEmpty
+        changesEvaluationRow || decision.records(given: ledger)
     }
 }

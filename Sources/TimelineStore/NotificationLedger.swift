@@ -19,23 +19,34 @@ public struct NotificationLedger: Sendable {
     /// The ledger state of each agreement named (`ids` nil: all) that has one; an agreement missing
     /// from the answer has never been evaluated (`AlertLedgerState()`). One statement.
     public func states(for ids: [String]? = nil) async throws -> [String: AlertLedgerState] {
+        try await entries(for: ids).mapValues(\.state)
+    }
+
+    /// The ledger state and the recorded schedule of each agreement named (`ids` nil: all) that
+    /// has them. One statement.
+    func entries(for ids: [String]?) async throws -> [String: LedgerEntry] {
         let only: SQLFragment = if let ids { "AND agreement_id = ANY(\(ids)::text[])" } else { "" }
         // One row per fact: the agreement's evaluation row, tagged, then each of its notification rows.
         let statement: SQLFragment = """
-            SELECT agreement_id, 'evaluation', expires_on, NULL::int FROM agreement_evaluations WHERE true \(only)
+            SELECT agreement_id, 'evaluation', expires_on, NULL::int, next_due_on, thresholds FROM agreement_evaluations WHERE true \(only)
             UNION ALL
-            SELECT agreement_id, event, expires_on, threshold FROM notifications WHERE true \(only)
+            SELECT agreement_id, event, expires_on, threshold, NULL, NULL FROM notifications WHERE true \(only)
             """
         let (sql, parameters) = statement.rendered
         let rows = try await pool.query(sql, parameters)
-        var states: [String: AlertLedgerState] = [:]
+        var entries: [String: LedgerEntry] = [:]
         for row in rows {
             let id = try row.string(0)
             let fact = try row.string(1)
             let expiry = try row.optionalCoreValue(2, as: CalendarDate.self)
             if fact == "evaluation" {
-                states[id, default: AlertLedgerState()].hasBeenEvaluated = true
-                states[id, default: AlertLedgerState()].recordedExpiry = expiry
+                entries[id, default: LedgerEntry()].state.hasBeenEvaluated = true
+                entries[id, default: LedgerEntry()].state.recordedExpiry = expiry
+                // A row from before schedules were kept has none.
+                if !row.isNull(5) {
+                    entries[id, default: LedgerEntry()].schedule = AgreementSchedule(
+                        nextDueOn: try row.optionalCoreValue(4, as: CalendarDate.self), thresholds: try row.intArray(5))
+                }
                 continue
             }
             guard let kind = NotificationKind(rawValue: fact) else {
@@ -43,18 +54,34 @@ public struct NotificationLedger: Sendable {
             }
             switch (kind, expiry, try row.optionalInt(3)) {
             case (.reached, let expiry?, let threshold?), (.due, let expiry?, let threshold?):
-                states[id, default: AlertLedgerState()].thresholdsDone[expiry, default: []].insert(threshold)
+                entries[id, default: LedgerEntry()].state.thresholdsDone[expiry, default: []].insert(threshold)
             case (.expired, let expiry?, _):
-                states[id, default: AlertLedgerState()].expiredFor.insert(expiry)
+                entries[id, default: LedgerEntry()].state.expiredFor.insert(expiry)
             case (.extended, let expiry?, _), (.renewed, let expiry?, _):
-                states[id, default: AlertLedgerState()].extensionsFor.insert(expiry)
+                entries[id, default: LedgerEntry()].state.extensionsFor.insert(expiry)
             case (.terminated, _, _):
-                states[id, default: AlertLedgerState()].terminated = true
+                entries[id, default: LedgerEntry()].state.terminated = true
             default:
                 throw PostgresError.decoding(column: rows.columns[2], expected: "an expiry for \(fact)", value: "NULL")
             }
         }
-        return states
+        return entries
+    }
+
+    /// The agreements a pass on `date` must evaluate besides those whose inputs changed (which the
+    /// daemon hears of by `NOTIFY`), and `named`: those never evaluated, due by their schedule,
+    /// last evaluated on a later date (the schedule looks forward only), or whose thresholds —
+    /// their `alert_days` or, without them, `defaultThresholds` — are not those of the schedule.
+    /// One statement.
+    func due(on date: CalendarDate, defaultThresholds: [Int], including named: [String]) async throws -> [String] {
+        try await pool.query(
+            """
+            SELECT a.id FROM agreements a LEFT JOIN agreement_evaluations e ON e.agreement_id = a.id
+            WHERE e.agreement_id IS NULL OR e.next_due_on <= $1::date OR e.evaluated_on > $1::date
+               OR e.thresholds IS DISTINCT FROM coalesce(a.alert_days, $2::int[]) OR a.id = ANY($3::text[])
+            """,
+            [date.description, defaultThresholds, named]
+        ).map { try $0.string(0) }
     }
 
     /// Records the decisions of one pass evaluated on `date` (one evaluation per agreement), in one
@@ -70,10 +97,10 @@ public struct NotificationLedger: Sendable {
         let changing = evaluations.filter(\.hasLedgerRows)
         guard !changing.isEmpty else { return [] }
         let rows = NotificationRows(changing, on: date)
-        let evaluated = changing.filter(\.changesRecordedExpiry)
+        let evaluated = changing.filter(\.changesEvaluationRow)
         let inserted = try await pool.withTransaction { connection in
             let inserted = rows.isEmpty ? [] : try Self.insert(rows, on: date, on: connection)
-            if !evaluated.isEmpty { try Self.recordExpiries(of: evaluated, on: date, on: connection) }
+            if !evaluated.isEmpty { try Self.recordEvaluations(evaluated, on: date, on: connection) }
             return inserted
         }
         return changing.flatMap { evaluation in
@@ -113,19 +140,28 @@ public struct NotificationLedger: Sendable {
         return keys
     }
 
-    /// Sets `agreement_evaluations` to the `E` of each evaluation, in the same global order as the
-    /// notifications. A concurrent pass may have written the same `E` first: then nothing changes.
-    private static func recordExpiries(of evaluations: [AgreementEvaluation], on date: CalendarDate, on connection: PostgresConnection) throws(PostgresError) {
+    /// Sets `agreement_evaluations` to the `E` and the schedule of each evaluation, in the same
+    /// global order as the notifications. A concurrent pass may have written the same row first:
+    /// then nothing changes.
+    private static func recordEvaluations(
+        _ evaluations: [AgreementEvaluation], on date: CalendarDate, on connection: PostgresConnection
+    ) throws(PostgresError) {
+        // Each row's thresholds travel as the text of an int[] inside a text[]: unnest would flatten an int[][].
         try connection.query(
             """
-            INSERT INTO agreement_evaluations AS e (agreement_id, expires_on, evaluated_on)
-            SELECT agreement_id, expires_on, $3::date FROM unnest($1::text[], $2::date[]) AS n(agreement_id, expires_on)
+            INSERT INTO agreement_evaluations AS e (agreement_id, expires_on, next_due_on, thresholds, evaluated_on)
+            SELECT agreement_id, expires_on, next_due_on, thresholds::int[], $5::date
+            FROM unnest($1::text[], $2::date[], $3::date[], $4::text[]) AS n(agreement_id, expires_on, next_due_on, thresholds)
             ORDER BY agreement_id
             ON CONFLICT (agreement_id) DO UPDATE
-            SET expires_on = EXCLUDED.expires_on, evaluated_on = EXCLUDED.evaluated_on, updated_at = now()
-            WHERE e.expires_on IS DISTINCT FROM EXCLUDED.expires_on
+            SET expires_on = EXCLUDED.expires_on, next_due_on = EXCLUDED.next_due_on, thresholds = EXCLUDED.thresholds,
+                evaluated_on = EXCLUDED.evaluated_on, updated_at = now()
+            WHERE (e.expires_on, e.next_due_on, e.thresholds) IS DISTINCT FROM (EXCLUDED.expires_on, EXCLUDED.next_due_on, EXCLUDED.thresholds)
             """,
-            [evaluations.map(\.agreementID), evaluations.map(\.decision.newRecordedExpiry?.description), date.description]
+            [
+                evaluations.map(\.agreementID), evaluations.map(\.decision.newRecordedExpiry?.description),
+                evaluations.map(\.schedule.nextDueOn?.description), evaluations.map(\.schedule.thresholds), date.description,
+            ]
         )
     }
 

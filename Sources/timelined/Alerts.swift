@@ -34,7 +34,12 @@ struct AsOfOption: ParsableArguments {
 extension Alerts {
     struct Evaluate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "One evaluation pass exactly as the daemon runs it, with DATE as today: emits and records notifications, then exits."
+            abstract: "One evaluation pass exactly as the daemon runs it, with DATE as today: emits and records notifications, then exits.",
+            discussion: """
+                Every agreement is evaluated, as by the daemon's first pass: the daemon's hourly passes read only the \
+                agreements due by the ledger's schedule because it hears of every change by NOTIFY at once, and a command \
+                run on its own has heard of none.
+                """
         )
 
         @OptionGroup var options: CommonOptions

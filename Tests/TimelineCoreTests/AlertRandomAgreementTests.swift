@@ -1,3 +1,4 @@
+import TestSupport
 import TimelineCore
 
 /// A random agreement for the property tests: up to eight lifecycle events in 2020–2022 (every kind,

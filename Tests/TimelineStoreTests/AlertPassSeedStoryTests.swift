@@ -61,7 +61,7 @@ struct AlertPassSeedStoryTests {
             try await ingest(ingestor, [signing("a", expiresOn: "2024-01-10"), signing("b", expiresOn: "2024-01-10")])
             let pass = AlertPass(pool: pool)
             let date = try day("2024-01-03")
-            #expect(try await pass.run(on: date, agreements: ["b"], defaultThresholds: defaultThresholds).map(line)
+            #expect(try await pass.run(on: date, .agreements(["b"]), defaultThresholds: defaultThresholds).map(line)
                 == ["2024-01-03 reached T=7 E=2024-01-10 d=7 b"])
             #expect(try await pass.run(on: date, defaultThresholds: defaultThresholds).map(line)
                 == ["2024-01-03 reached T=7 E=2024-01-10 d=7 a"])

@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 import Testing
 import TimelineCore
-import TimelineStore
+@testable import TimelineStore
 
 @Suite("Notification ledger")
 struct NotificationLedgerTests {
@@ -30,21 +30,53 @@ struct NotificationLedgerTests {
         }
     }
 
-    @Test func theEvaluationRowIsWrittenOnlyWhenTheExpiryMoves() async throws {
+    /// The row holds `E`, the day next due and the thresholds behind it; a pass that changes none
+    /// of them leaves it, `evaluated_on` included, as it was.
+    @Test func theEvaluationRowIsWrittenOnlyWhenItChanges() async throws {
         try await withMigratedDatabase { pool, ingestor in
             try await ingest(ingestor, [signing("pact", expiresOn: "2030-01-01")])
             let pass = AlertPass(pool: pool)
             func evaluation() async throws -> String {
-                let row = try await pool.query("SELECT expires_on, evaluated_on FROM agreement_evaluations WHERE agreement_id = 'pact'")[0]
-                return "\(try row.string(0)) \(try row.string(1))"
+                try await pool.query(
+                    "SELECT concat_ws(' ', expires_on, next_due_on, thresholds, evaluated_on) FROM agreement_evaluations WHERE agreement_id = 'pact'"
+                )[0].string(0)
             }
             _ = try await run(pass, on: [try day("2024-01-01")])
-            #expect(try await evaluation() == "2030-01-01 2024-01-01")
+            #expect(try await evaluation() == "2030-01-01 2029-07-05 {180,90,30,7,1,0} 2024-01-01")
             _ = try await run(pass, on: try days("2024-01-02", "2024-01-05"))
-            #expect(try await evaluation() == "2030-01-01 2024-01-01")
+            #expect(try await evaluation() == "2030-01-01 2029-07-05 {180,90,30,7,1,0} 2024-01-01")
             try await ingest(ingestor, [#"{"kind": "extension", "title": "Extended", "date": "2024-01-06", "agreement": "pact", "extends_by": "P1Y"}"#])
             _ = try await run(pass, on: [try day("2024-01-06")])
-            #expect(try await evaluation() == "2031-01-01 2024-01-06")
+            #expect(try await evaluation() == "2031-01-01 2030-07-05 {180,90,30,7,1,0} 2024-01-06")
+            _ = try await AgreementStore(pool: pool).upsert(AgreementMetadata(id: "pact", title: "The pact agreement", alertDays: [0, 30]))
+            _ = try await run(pass, on: [try day("2024-01-07")])
+            #expect(try await evaluation() == "2031-01-01 2030-12-02 {0,30} 2024-01-07")
+        }
+    }
+
+    /// What the daemon's hourly pass reads: the agreements never evaluated, due, evaluated last on
+    /// a later day, or whose thresholds changed — and no other.
+    @Test func theDueListNamesTheAgreementsWithSomethingToRecord() async throws {
+        try await withMigratedDatabase { pool, ingestor in
+            try await ingest(ingestor, [
+                signing("soon", expiresOn: "2024-03-01"), signing("later", expiresOn: "2030-01-01"),
+                signing("own", expiresOn: "2030-01-01"), signing("config", expiresOn: "2030-01-01"),
+            ])
+            let ledger = NotificationLedger(pool: pool)
+            func due(on date: String, thresholds: [Int] = defaultThresholds, including named: [String] = []) async throws -> [String] {
+                try await ledger.due(on: try day(date), defaultThresholds: thresholds, including: named).sorted()
+            }
+            #expect(try await due(on: "2024-01-01") == ["config", "later", "own", "soon"])
+            _ = try await run(AlertPass(pool: pool), on: [try day("2024-01-01")])
+            #expect(try await due(on: "2024-01-02") == [])
+            #expect(try await due(on: "2024-01-02", including: ["later"]) == ["later"])
+            // 2024-03-01 − 30 is the next threshold of "soon".
+            #expect(try await due(on: "2024-01-30") == [])
+            #expect(try await due(on: "2024-01-31") == ["soon"])
+            #expect(try await due(on: "2023-12-31") == ["config", "later", "own", "soon"])
+            _ = try await AgreementStore(pool: pool).upsert(AgreementMetadata(id: "own", title: "The own agreement", alertDays: [7]))
+            #expect(try await due(on: "2024-01-02") == ["own"])
+            #expect(try await due(on: "2024-01-02", thresholds: [30, 0]) == ["config", "later", "own", "soon"])
         }
     }
 

@@ -8,6 +8,13 @@ public struct AlertDecision: Sendable, Hashable {
     /// `E` on this evaluation, to record as the agreement's last seen expiry.
     public let newRecordedExpiry: CalendarDate?
 
+    /// Whether recording this decision adds anything to `state`: a notification, a skipped
+    /// threshold, the first recorded expiry or a changed one. The policy never decides a fact
+    /// `state` already holds, so a decision that records nothing leaves the ledger as it was.
+    public func records(given state: AlertLedgerState) -> Bool {
+        !emit.isEmpty || !skippedThresholds.isEmpty || !state.hasBeenEvaluated || state.recordedExpiry != newRecordedExpiry
+    }
+
     /// `state` once this decision is recorded: what the next evaluation must be given.
     public func applied(to state: AlertLedgerState) -> AlertLedgerState {
         var state = state

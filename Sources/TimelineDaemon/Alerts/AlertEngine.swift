@@ -10,6 +10,10 @@ import TimelineStore
 /// PostgreSQL `NOTIFY`, so that every daemon on the database reacts, whichever took the
 /// write. The ledger decides who delivers each notification; this engine delivers what its
 /// passes won.
+///
+/// The first pass, and those after a reconnection or a reload, evaluate every agreement; a
+/// `NOTIFY` evaluates the agreements it names. An interval's pass then only has to catch the
+/// agreements whose day has come, which the ledger's schedule names (`AlertScope.due`).
 final class AlertEngine: Service {
     struct Settings: Sendable {
         var interval: Duration
@@ -45,13 +49,13 @@ final class AlertEngine: Service {
         let events = listener.events()
         await withDiscardingTaskGroup { group in
             group.addTask { [self] in
-                // The first pass once migrations are applied, then one every interval.
+                // A full pass once migrations are applied, then one over the agreements due every interval.
                 while !schemaReady() {
                     guard (try? await Task.sleep(for: .milliseconds(250))) != nil else { return }
                 }
                 inbox.post(.all)
                 while (try? await Task.sleep(for: settings().interval)) != nil {
-                    inbox.post(.all)
+                    inbox.post(.due([]))
                 }
             }
             group.addTask { [self] in
@@ -102,21 +106,25 @@ final class AlertEngine: Service {
             logger.error("cannot tell today's date", metadata: ["time_zone": "\(settings.timeZone.identifier)"])
             return false
         }
-        let agreements: [String]? = switch trigger {
-        case .all: nil
-        case .agreements(let ids): ids.sorted()
-        }
         do {
             let round = AlertRound(pool: pool, thresholds: settings.thresholds, logger: logger)
-            let delivered = try await round.run(on: today, agreements: agreements)
+            let delivered = try await round.run(on: today, trigger.scope)
             logger.debug("alert pass done", metadata: [
-                "as_of": "\(today)", "agreements": "\(agreements.map { "\($0.count)" } ?? "all")",
-                "notifications": "\(delivered.count)",
+                "as_of": "\(today)", "agreements": "\(Self.describe(trigger))", "notifications": "\(delivered.count)",
             ])
             return true
         } catch {
             logger.warning("alert pass failed", metadata: ["error": "\(error)"])
             return false
+        }
+    }
+
+    /// `all`, `due`, `due+3` or `3`: which agreements a pass evaluated, for its log line.
+    private static func describe(_ trigger: AlertTrigger) -> String {
+        switch trigger {
+        case .all: "all"
+        case .due(let ids): ids.isEmpty ? "due" : "due+\(ids.count)"
+        case .agreements(let ids): "\(ids.count)"
         }
     }
 }

@@ -16,11 +16,11 @@ public struct AlertRound: Sendable {
         self.thresholds = thresholds
     }
 
-    /// Evaluates `agreements` (nil: all) on `date` and logs every notification the ledger
+    /// Evaluates the agreements of `scope` on `date` and logs every notification the ledger
     /// let this caller emit; returns them.
     @discardableResult
-    public func run(on date: CalendarDate, agreements: [String]? = nil) async throws -> [DeliverableNotification] {
-        let delivered = try await pass.run(on: date, agreements: agreements, defaultThresholds: thresholds)
+    public func run(on date: CalendarDate, _ scope: AlertScope = .all) async throws -> [DeliverableNotification] {
+        let delivered = try await pass.run(on: date, scope, defaultThresholds: thresholds)
         for item in delivered {
             notifier.deliver(agreement: item.agreementID, title: item.title, item.notification)
         }

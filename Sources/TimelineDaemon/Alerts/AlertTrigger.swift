@@ -1,8 +1,15 @@
 import Synchronization
+import TimelineStore
 
-/// What starts an alert pass: every agreement, or those an ingest touched.
+/// What starts an alert pass.
 enum AlertTrigger: Sendable, Equatable {
+    /// Every agreement: at start, when the `LISTEN` connection (re)connects and after a reload,
+    /// when changes may have gone unheard or the thresholds changed.
     case all
+    /// A timer tick: the agreements due by the ledger's schedule, and those named. Changes reach
+    /// the engine as `agreements`, so only the passing of time is left for the tick to look at.
+    case due(Set<String>)
+    /// Exactly those an ingest, an agreement update or a retraction touched.
     case agreements(Set<String>)
 
     /// One pass that covers both.
@@ -11,6 +18,17 @@ enum AlertTrigger: Sendable, Equatable {
         case (_, nil): self
         case (.all, _), (_, .all?): .all
         case (.agreements(let mine), .agreements(let theirs)?): .agreements(mine.union(theirs))
+        case (.due(let mine), .due(let theirs)?), (.due(let mine), .agreements(let theirs)?), (.agreements(let mine), .due(let theirs)?):
+            .due(mine.union(theirs))
+        }
+    }
+
+    /// What the pass evaluates, the ids sorted so that the pass reads them in one order.
+    var scope: AlertScope {
+        switch self {
+        case .all: .all
+        case .due(let ids): .due(including: ids.sorted())
+        case .agreements(let ids): .agreements(ids.sorted())
         }
     }
 }
