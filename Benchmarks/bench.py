@@ -359,9 +359,10 @@ class Benchmark:
         figures = json.loads(output.strip().splitlines()[-1])
         self.results["alert_pass_ms_100k"] = figures["steady_pass_ms"]
         self.results["alert_first_pass_ms_100k"] = figures["first_pass_ms"]
+        self.results["alert_full_pass_ms_100k"] = figures["full_pass_ms"]
         self.results["alert_agreements"] = self.arguments.agreements
         log(f"alert pass over {self.arguments.agreements} agreements: first {figures['first_pass_ms']} ms, "
-            f"steady {figures['steady_pass_ms']} ms")
+            f"steady (the hourly due list) {figures['steady_pass_ms']} ms, full {figures['full_pass_ms']} ms")
 
     def write(self) -> None:
         self.results["machine"] = {
@@ -394,7 +395,8 @@ def render_markdown(results: dict, notes: dict, arguments) -> str:
         ("timeline p50 by events, ms", ", ".join(f"{k}: {v}" for k, v in scaling.items()), "",
          f"{results.get('timeline_scaling_ratio', '—')}× (≤ 2×)", verdict(results.get("timeline_scaling_ratio", 99) <= 2)),
         (f"alert pass, {results['alert_agreements']} agreements, ms", results["alert_pass_ms_100k"],
-         f"first pass: {results['alert_first_pass_ms_100k']} ms", "< 1000 ms", verdict(results["alert_pass_ms_100k"] < 1000)),
+         f"first pass: {results['alert_first_pass_ms_100k']} ms; full pass: {results.get('alert_full_pass_ms_100k', '—')} ms",
+         "< 1000 ms", verdict(results["alert_pass_ms_100k"] < 1000)),
         ("daemon peak RSS under timeline load, MiB", results["rss_mib"], f"during ingest: {results['ingest_rss_mib']}",
          "≤ 150", verdict(results["rss_mib"] <= 150)),
         ("start to READY=1, ms", results["ready_ms"], "", "< 1000", verdict(results["ready_ms"] < 1000)),
@@ -430,8 +432,10 @@ with Zipf-skewed popularity, 500 agreements with lifecycles, day/month/year prec
   server ran, as pg_stat_statements recorded it, with the parameters the server logged.
 - **scaling**: the same `wrk` run ({arguments.short_seconds} s) when 10k, 100k and 1M events are stored.
 - **alert pass**: `swift run -c release AlertBenchmark --agreements {results['alert_agreements']}`:
-  the first pass over a fresh ledger, and the steady state (the next day's pass), which is what
-  the daemon runs every hour.
+  the first pass over a fresh ledger; the steady state, the next day's pass as the daemon's
+  hourly tick runs it (the due list: agreements never evaluated, due by their recorded next due
+  date, or with changed thresholds — lifecycle changes reach the engine by NOTIFY); and a full
+  pass over every agreement, as at start, reconnection, reload and `timelined alerts evaluate`.
 - **start to READY=1**: from spawning `timelined serve` on the migrated, loaded database to the
   `READY=1` datagram on a notify socket; median of five.
 
