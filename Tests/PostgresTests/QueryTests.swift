@@ -90,7 +90,7 @@ struct QueryTests {
     }
 
     @Test func textWithANulCharacterIsRefusedBeforeReachingTheServer() async throws {
-        try await TestDatabase.withPool { pool, _ in
+        _ = try await TestDatabase.withPool { pool, _ in
             await #expect {
                 try await pool.query("SELECT $1::text, $2::text", ["fine", "bad\u{0}tail"])
             } throws: { error in
