@@ -1,8 +1,7 @@
 import Foundation
-import Logging
 import Postgres
 import ServiceLifecycle
-import Synchronization
+import TestSupport
 import Testing
 
 @testable import TimelineDaemon
@@ -40,49 +39,16 @@ struct TestSpool {
     }
 }
 
-/// Every log record of a watcher, to assert on its lines.
-final class SpoolLog: Sendable {
-    struct Entry: Sendable {
-        let level: Logger.Level
-        let message: String
-        let metadata: [String: String]
-    }
-
-    private let entries = Mutex<[Entry]>([])
-
-    var all: [Entry] { entries.withLock { $0 } }
-
-    var logger: Logger {
-        Logger(label: "timelined.spool-test") { _ in Handler(sink: self) }
-    }
-
+extension LogCapture {
     /// The per-file lines, by file name.
-    func fileLines() -> [String: Entry] {
+    func fileLines() -> [String: LogCapture.Entry] {
         Dictionary(all.compactMap { entry in entry.metadata["file"].map { ($0, entry) } }) { _, last in last }
-    }
-
-    private struct Handler: LogHandler {
-        let sink: SpoolLog
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            let fields = metadata.merging(event.metadata ?? [:]) { _, new in new }
-            sink.entries.withLock {
-                $0.append(Entry(level: event.level, message: event.message.description, metadata: fields.mapValues(\.description)))
-            }
-        }
     }
 }
 
 /// Runs a watcher on `spool` while `body` runs, then shuts it down gracefully.
 func withSpoolWatcher<T>(
-    on spool: TestSpool, pool: PostgresPool, log: SpoolLog, _ body: () async throws -> T
+    on spool: TestSpool, pool: PostgresPool, log: LogCapture, _ body: () async throws -> T
 ) async throws -> T {
     let path = spool.path
     let watcher = SpoolWatcher(

@@ -44,7 +44,7 @@ struct SpoolWatcherTests {
                 csv-extension,extension,"CSV ""extension""",2023-08-27,,us-china-st,,2024-02-27,,
 
                 """#)
-            let log = SpoolLog()
+            let log = LogCapture()
             try await withSpoolWatcher(on: spool, pool: pool, log: log) {
                 #expect(await eventually { spool.names(in: "processed").count == 6 })
             }
@@ -98,7 +98,7 @@ struct SpoolWatcherTests {
                 [{"kind": "visit", "title": "Fine", "date": "2023-08-27"},
                  {"kind": "renewal", "title": "Renewed", "date": "2024", "agreement": "nope"}]
                 """#)
-            let log = SpoolLog()
+            let log = LogCapture()
             try await withSpoolWatcher(on: spool, pool: pool, log: log) {
                 #expect(await eventually { spool.names(in: "failed").count == 10 })
             }
@@ -145,7 +145,7 @@ struct SpoolWatcherTests {
             try FileManager.default.createDirectory(at: spool.url.appendingPathComponent("folder.json"), withIntermediateDirectories: false)
             // Named last, so the files before it in name order have had their turn when it is filed.
             try spool.drop("zz.json", #"{"kind": "visit", "title": "Taken", "date": "2023"}"#)
-            try await withSpoolWatcher(on: spool, pool: pool, log: SpoolLog()) {
+            try await withSpoolWatcher(on: spool, pool: pool, log: LogCapture()) {
                 #expect(await eventually { spool.names(in: "processed") == ["zz.json", "zz.json.receipt.json"] })
             }
             #expect(spool.names() == [".half-written.json.tmp", ".hidden.json", "README", "failed", "folder.json", "notes.txt", "processed"])
@@ -157,7 +157,7 @@ struct SpoolWatcherTests {
     @Test(.timeLimit(.minutes(2))) func aNameDroppedAgainGetsANumberAndTheSameContentIsNotStoredTwice() async throws {
         try await withSpool { spool, pool, _ in
             let first = #"{"kind": "visit", "title": "First content", "date": "2023"}"#
-            let log = SpoolLog()
+            let log = LogCapture()
             try await withSpoolWatcher(on: spool, pool: pool, log: log) {
                 try spool.drop("x.json", first)
                 #expect(await eventually { spool.names(in: "processed").count == 2 })
@@ -190,7 +190,7 @@ struct SpoolWatcherTests {
             try Data(#"{"file": "crash.json", "sha256": "\#(digest)", "counts": {}}"#.utf8)
                 .write(to: spool.url.appendingPathComponent("processed/crash.json.receipt.json"))
 
-            let log = SpoolLog()
+            let log = LogCapture()
             try await withSpoolWatcher(on: spool, pool: pool, log: log) {
                 #expect(await eventually { spool.names(in: "processed").count == 2 && !spool.names().contains("crash.json") })
             }
@@ -216,7 +216,7 @@ struct SpoolWatcherTests {
                     try await server.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [database.name])
                 }
             }
-            let log = SpoolLog()
+            let log = LogCapture()
             do {
                 try await withSpoolWatcher(on: spool, pool: pool, log: log) {
                     try spool.drop("before.json", #"{"kind": "visit", "title": "Before", "date": "2023"}"#)
@@ -250,7 +250,7 @@ struct SpoolWatcherTests {
                 let title = "Shutdown file \(number)"
                 try spool.drop(String(format: "f%02d.json", number), #"[{"kind": "visit", "title": "\#(title)", "date": "2023"}]"#)
             }
-            try await withSpoolWatcher(on: spool, pool: pool, log: SpoolLog()) {
+            try await withSpoolWatcher(on: spool, pool: pool, log: LogCapture()) {
                 #expect(await eventually { !spool.names(in: "processed").isEmpty })
             }
             // Every file is either wholly stored and filed, or untouched in the spool.

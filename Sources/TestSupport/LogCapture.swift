@@ -2,20 +2,22 @@ import Logging
 import Synchronization
 
 /// Keeps every log record of an application, to assert on what it logged.
-final class LogCapture: Sendable {
-    struct Entry: Sendable {
-        let level: Logger.Level
-        let message: String
-        let metadata: [String: String]
+public final class LogCapture: Sendable {
+    public struct Entry: Sendable {
+        public let level: Logger.Level
+        public let message: String
+        public let metadata: [String: String]
     }
 
     private let entries = Mutex<[Entry]>([])
 
-    var logger: Logger {
-        Logger(label: "timelined.api-test") { _ in Handler(capture: self) }
+    public init() {}
+
+    public var logger: Logger {
+        Logger(label: "timelined.test") { _ in Handler(capture: self) }
     }
 
-    var all: [Entry] { entries.withLock { $0 } }
+    public var all: [Entry] { entries.withLock { $0 } }
 
     fileprivate func append(_ entry: Entry) {
         entries.withLock { $0.append(entry) }
