@@ -3,16 +3,16 @@ import TimelineCore
 
 /// Records ready to store: each with its canonical JSON, which is what is stored as the
 /// revision's `record` and what decides whether a repeated key changed anything.
-package struct IngestBatch: Sendable {
-    package struct Entry: Sendable {
-        package let index: Int
-        package let record: EventRecord
-        package let canonicalJSON: String
+struct IngestBatch: Sendable {
+    struct Entry: Sendable {
+        let index: Int
+        let record: EventRecord
+        let canonicalJSON: String
     }
 
-    package let entries: [Entry]
+    let entries: [Entry]
 
-    package init(_ records: [EventRecord]) throws {
+    init(_ records: [EventRecord]) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         entries = try records.enumerated().map { index, record in

@@ -2,16 +2,16 @@ import Postgres
 import TimelineCore
 
 /// One event revision as the tables hold it.
-package struct RevisionRow: Sendable {
-    package let eventID: Int64
-    package let number: Int
-    package let record: EventRecord
+struct RevisionRow: Sendable {
+    let eventID: Int64
+    let number: Int
+    let record: EventRecord
     /// The record's canonical JSON (see `IngestBatch`), stored as `record`.
-    package let canonicalJSON: String
+    let canonicalJSON: String
     /// Replaced within the same transaction by a later revision of the same event.
-    package let isSuperseded: Bool
+    let isSuperseded: Bool
 
-    package init(eventID: Int64, number: Int, record: EventRecord, canonicalJSON: String, isSuperseded: Bool) {
+    init(eventID: Int64, number: Int, record: EventRecord, canonicalJSON: String, isSuperseded: Bool) {
         self.eventID = eventID
         self.number = number
         self.record = record
@@ -20,11 +20,10 @@ package struct RevisionRow: Sendable {
     }
 }
 
-/// Writes revisions and their actors with `COPY`: the ingest's bulk path, and the baseline
-/// the ingest benchmark measures it against.
-package enum RevisionCopy {
+/// Writes revisions and their actors with `COPY`: the ingest's bulk path.
+enum RevisionCopy {
     /// - Parameter recordedAt: the transaction's `now()` as PostgreSQL printed it.
-    package static func copy(_ rows: [RevisionRow], recordedAt: String, on connection: PostgresConnection) throws {
+    static func copy(_ rows: [RevisionRow], recordedAt: String, on connection: PostgresConnection) throws {
         try connection.copy(
             """
             COPY event_revisions (event_id, revision, recorded_at, superseded_at, retracted, kind, start_date, end_date,

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Synchronization
 import TestSupport
 import Testing
@@ -44,12 +41,7 @@ struct DrainTests {
                         var outcomes: [Int: Int?] = [:]
                         while true {
                             let number = progress.nextRequest.add(1, ordering: .relaxed).oldValue
-                            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/events")!)
-                            request.httpMethod = "POST"
-                            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-                            request.httpBody = Self.body(request: number)
-                            request.timeoutInterval = 30
-                            let status = try? await (URLSession.shared.data(for: request).1 as? HTTPURLResponse)?.statusCode
+                            let status = try? await LocalHTTP.postEvents(port: port, Self.body(request: number))
                             outcomes[number] = status
                             if status == 200 { progress.acknowledged.add(1, ordering: .relaxed) }
                             if status != 200, progress.stopping.load(ordering: .relaxed) { return outcomes }

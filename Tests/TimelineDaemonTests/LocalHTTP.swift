@@ -26,6 +26,19 @@ enum LocalHTTP {
         return (response as? HTTPURLResponse)?.statusCode
     }
 
+    /// `POST /v1/events` of a JSON body, as a loopback client, with `token` as bearer when given;
+    /// the status, or an error when nothing answers.
+    static func postEvents(port: Int, _ body: Data, token: String? = nil) async throws -> Int? {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/events")!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        request.httpBody = body
+        request.timeoutInterval = 30
+        let (_, response) = try await URLSession.shared.data(for: request)
+        return (response as? HTTPURLResponse)?.statusCode
+    }
+
     /// Polls until `url` answers `expected`, for up to `seconds`.
     static func waitFor(_ url: String, _ expected: Int, seconds: Int = 60) async -> Bool {
         for _ in 0..<(seconds * 10) {

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import TestSupport
 import Testing
 
@@ -15,13 +12,8 @@ struct ReloadTests {
 
     /// A write as a loopback client, with `token` as bearer when given; its HTTP status.
     static func post(port: Int, token: String?) async throws -> Int? {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/events")!)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        request.httpBody = Data(#"{"kind": "meeting", "title": "Reload probe", "date": "2024-01-02"}"#.utf8)
-        let (_, response) = try await URLSession.shared.data(for: request)
-        return (response as? HTTPURLResponse)?.statusCode
+        try await LocalHTTP.postEvents(
+            port: port, Data(#"{"kind": "meeting", "title": "Reload probe", "date": "2024-01-02"}"#.utf8), token: token)
     }
 
     @Test(.timeLimit(.minutes(2))) func tokensChangeOnReloadAndABadFileKeepsTheRunningConfiguration() async throws {

@@ -55,15 +55,11 @@ struct ServeTests {
 
             let today = CalendarDate(Date(), in: TimeZone(identifier: "UTC")!)!
             let expiry = today.adding(days: 20)!
-            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/events")!)
-            request.httpMethod = "POST"
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data("""
+            let signing = Data("""
                 {"key": "pact-signing", "kind": "signing", "title": "Pact signed", "date": "\(today.adding(days: -300)!)",
                  "agreement": {"id": "pact", "title": "The pact"}, "expires_on": "\(expiry)"}
                 """.utf8)
-            let (_, response) = try await URLSession.shared.data(for: request)
-            #expect((response as? HTTPURLResponse)?.statusCode == 200)
+            #expect(try await LocalHTTP.postEvents(port: port, signing) == 200)
 
             var emitted = 0
             for _ in 0..<300 where emitted == 0 {
