@@ -9,8 +9,8 @@ import Synchronization
 /// The pool lends a connection to one borrower at a time; the lock makes that guarantee
 /// local, so a misuse serializes instead of corrupting libpq's state.
 public final class PostgresConnection: Sendable {
-    private let handle: Mutex<LibPQPointer?>
-    /// Kept apart from `handle` so that a cancel request can be sent while a statement runs.
+    private let session: Mutex<Session?>
+    /// Kept apart from `session` so that a cancel request can be sent while a statement runs.
     private let cancelHandle: Mutex<LibPQPointer?>
 
     /// Settings every session gets, so that decoding never depends on the server's defaults.
@@ -22,8 +22,13 @@ public final class PostgresConnection: Sendable {
     ]
 
     /// Opens a connection (blocking) and applies the session settings.
-    /// - Parameter statementTimeout: milliseconds after which the server cancels a statement; 0 for none.
-    public init(connectionString: ConnectionString, applicationName: String = "timelined", statementTimeout: Int = 0) throws(PostgresError) {
+    /// - Parameters:
+    ///   - statementTimeout: milliseconds after which the server cancels a statement; 0 for none.
+    ///   - preparedStatementCapacity: how many statements stay prepared (``PreparedStatementCache``).
+    public init(
+        connectionString: ConnectionString, applicationName: String = "timelined", statementTimeout: Int = 0,
+        preparedStatementCapacity: Int = 128
+    ) throws(PostgresError) {
         let keywords = ["dbname", "fallback_application_name"]
         let values = [connectionString.rawValue, applicationName]
         let connection: OpaquePointer? = keywords.withCStringArray { keywordPointers in
@@ -38,7 +43,7 @@ public final class PostgresConnection: Sendable {
         }
         // libpq prints notices to stderr by default; the project's logs are structured only.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
-        handle = Mutex(LibPQPointer(connection))
+        session = Mutex(Session(connection: LibPQPointer(connection), statements: PreparedStatementCache(capacity: preparedStatementCapacity)))
         cancelHandle = Mutex(PQgetCancel(connection).map(LibPQPointer.init))
         var settings = Self.sessionSettings
         settings.append(("statement_timeout", String(statementTimeout)))
@@ -56,25 +61,56 @@ public final class PostgresConnection: Sendable {
             if let cancel { PQfreeCancel(cancel.pointer) }
             cancel = nil
         }
-        handle.withLock { connection in
-            if let connection { PQfinish(connection.pointer) }
-            connection = nil
+        session.withLock { current in
+            if let current { PQfinish(current.connection.pointer) }
+            current = nil
         }
     }
 
-    /// Runs one statement with its values as parameters (`PQexecParams`, text format).
+    /// Runs one statement with its values as parameters (text format), prepared on this
+    /// connection the first time its text is seen (see ``PreparedStatementCache``).
     @discardableResult
     public func query(_ sql: String, _ parameters: [any PostgresBindable] = []) throws(PostgresError) -> PostgresRows {
         let texts = parameters.map(\.postgresText)
         for (index, text) in texts.enumerated() where text?.utf8.contains(0) == true {
             throw .invalidParameter(index: index, reason: "text contains a NUL character")
         }
-        return try withHandle { (connection) throws(PostgresError) -> PostgresRows in
-            let result = texts.withOptionalCStringArray { pointers in
-                PQexecParams(connection, sql, Int32(texts.count), nil, pointers, nil, nil, 0)
+        return try withSession { (session) throws(PostgresError) -> PostgresRows in
+            let connection = session.connection.pointer
+            func run() throws(PostgresError) -> PostgresRows {
+                let name = try Self.preparedName(of: sql, parameterCount: texts.count, in: &session)
+                let result = texts.withOptionalCStringArray { pointers in
+                    PQexecPrepared(connection, name, Int32(texts.count), pointers, nil, nil, 0)
+                }
+                return try Self.consume(result, on: connection)
             }
-            return try Self.consume(result, on: connection)
+            do throws(PostgresError) {
+                return try run()
+            } catch where error.isStalePreparedStatement {
+                // A column the statement returns changed type since it was prepared (a newer
+                // version migrated the schema): prepare it afresh. Inside a transaction the
+                // error has aborted it, so only the caller can start over.
+                if let name = session.statements.remove(sql) {
+                    _ = try Self.consume(PQexec(connection, "DEALLOCATE \(name)"), on: connection)
+                }
+                guard PQtransactionStatus(connection) == PQTRANS_IDLE else { throw error }
+                return try run()
+            }
         }
+    }
+
+    /// The name `sql` is prepared under on this session, preparing it first when needed.
+    private static func preparedName(of sql: String, parameterCount: Int, in session: inout Session) throws(PostgresError) -> String {
+        if let name = session.statements.name(of: sql) { return name }
+        let connection = session.connection.pointer
+        if let evicted = session.statements.evictIfFull() {
+            // The name is one this connection made up, never a value from outside.
+            _ = try consume(PQexec(connection, "DEALLOCATE \(evicted)"), on: connection)
+        }
+        let name = session.statements.nextName()
+        _ = try consume(PQprepare(connection, name, sql, Int32(parameterCount), nil), on: connection)
+        session.statements.insert(sql, name: name)
+        return name
     }
 
     /// Runs a script of several statements without parameters (simple query protocol);
@@ -149,8 +185,8 @@ public final class PostgresConnection: Sendable {
     /// restart: a FATAL message, then the socket closes) — and the goodbye may still be in
     /// flight. Such a connection is not lent out again.
     public func isUsable() -> Bool {
-        handle.withLock { handle in
-            guard let connection = handle?.pointer, PQstatus(connection) == CONNECTION_OK,
+        session.withLock { current in
+            guard let connection = current?.connection.pointer, PQstatus(connection) == CONNECTION_OK,
                   PQtransactionStatus(connection) == PQTRANS_IDLE
             else { return false }
             var descriptor = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
@@ -160,7 +196,7 @@ public final class PostgresConnection: Sendable {
 
     /// The socket, for waiting on notifications.
     var socket: Int32 {
-        handle.withLock { handle in handle.map { PQsocket($0.pointer) } ?? -1 }
+        session.withLock { current in current.map { PQsocket($0.connection.pointer) } ?? -1 }
     }
 
     /// Reads input that has arrived and returns the notifications in it (non-blocking).
@@ -183,9 +219,13 @@ public final class PostgresConnection: Sendable {
     }
 
     private func withHandle<T>(_ body: (OpaquePointer) throws(PostgresError) -> T) throws(PostgresError) -> T {
-        try handle.withLock { (handle) throws(PostgresError) -> T in
-            guard let handle else { throw .connectionLost(message: "the connection was closed") }
-            return try body(handle.pointer)
+        try withSession { (session) throws(PostgresError) -> T in try body(session.connection.pointer) }
+    }
+
+    private func withSession<T>(_ body: (inout Session) throws(PostgresError) -> T) throws(PostgresError) -> T {
+        try session.withLock { (current) throws(PostgresError) -> T in
+            guard current != nil else { throw .connectionLost(message: "the connection was closed") }
+            return try body(&current!)
         }
     }
 
@@ -235,6 +275,12 @@ public final class PostgresConnection: Sendable {
         let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? "unknown error" : text.replacingOccurrences(of: "\n", with: " ")
     }
+}
+
+/// An open connection and what has been prepared on it.
+private struct Session {
+    let connection: LibPQPointer
+    var statements: PreparedStatementCache
 }
 
 /// A libpq object pointer. libpq objects may move between threads as long as one thread

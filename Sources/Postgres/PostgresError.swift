@@ -42,6 +42,13 @@ public enum PostgresError: Error, Sendable, CustomStringConvertible {
         default: return false
         }
     }
+
+    /// The server refused to run a prepared statement whose result columns changed type
+    /// since it was prepared; preparing it again fixes it.
+    var isStalePreparedStatement: Bool {
+        guard case .server(let error) = self else { return false }
+        return error.sqlState == ServerError.featureNotSupported && error.message.contains("cached plan must not change result type")
+    }
 }
 
 /// An error reported by the server, with its SQLSTATE and the server's own wording.
@@ -65,4 +72,5 @@ public struct ServerError: Error, Sendable, Hashable, CustomStringConvertible {
     public static let foreignKeyViolation = "23503"
     public static let queryCanceled = "57014"
     public static let lockNotAvailable = "55P03"
+    public static let featureNotSupported = "0A000"
 }
