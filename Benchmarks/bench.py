@@ -259,14 +259,14 @@ class Benchmark:
         log(f"timeline: {measured['rps']:.0f} requests/s, p50 {measured['p50_ms']} ms, p99 {measured['p99_ms']} ms; "
             f"peak RSS {self.results['rss_mib']} MiB")
 
-        # pgbench sends the statement as the server does: unnamed, extended protocol, values as parameters.
+        # pgbench sends the statement as the server does: prepared once per connection, values as parameters.
         script = self.work / "timeline.sql"
         pgbench_statement = statement
         for number in sorted(parameters, key=int, reverse=True):
             pgbench_statement = pgbench_statement.replace(f"${number}", f":p{number}")
         script.write_text(pgbench_statement + ";\n")
         definitions = [argument for number, value in parameters.items() for argument in ("-D", f"p{number}={value}")]
-        output = subprocess.run([str(self.cluster.bin / "pgbench"), "-n", "-M", "extended", "-c", "32", "-j", "2",
+        output = subprocess.run([str(self.cluster.bin / "pgbench"), "-n", "-M", "prepared", "-c", "32", "-j", "2",
                                  "-T", str(self.arguments.seconds), *definitions, "-f", str(script),
                                  self.cluster.url("timelined")], check=True, capture_output=True, text=True).stdout
         tps = float(re.search(r"tps = ([\d.]+)", output).group(1))
@@ -287,10 +287,10 @@ class Benchmark:
         statement's constants normalized into further $n, so it is not executable as such)."""
         # Log entries start with the timestamp of log_line_prefix; a statement spans lines.
         entries = re.split(r"\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)", self.cluster.log_file.read_text())
-        executed = [i for i, entry in enumerate(entries) if "execute <unnamed>:" in entry and "timeline_cursor(" in entry]
+        executed = [i for i, entry in enumerate(entries) if re.search(r"execute \S+: ", entry) and "timeline_cursor(" in entry]
         if not executed or executed[-1] + 1 >= len(entries):
             raise RuntimeError(f"no timeline statement in {self.cluster.log_file}")
-        statement = entries[executed[-1]].split("execute <unnamed>: ", 1)[1].strip()
+        statement = re.split(r"execute \S+: ", entries[executed[-1]], maxsplit=1)[1].strip()
         detail = entries[executed[-1] + 1].split("Parameters:", 1)[-1]
         parameters = {number: value.replace("''", "'") for number, value in re.findall(r"\$(\d+) = '((?:[^']|'')*)'", detail)}
         calls = self.cluster.psql("timelined", "SELECT sum(calls) FROM pg_stat_statements WHERE query LIKE '%timeline_cursor(%'")
@@ -428,7 +428,7 @@ with Zipf-skewed popularity, 500 agreements with lifecycles, day/month/year prec
   empty migrated database — same tables, same indexes, same triggers — with `psql \\copy`.
 - **timeline**: `wrk -t2 -c32 -d{arguments.seconds}s --latency` on
   `/v1/timeline?actor=US&actor=CN&from=1950&to=2025&limit=50` — the two most popular actors.
-  The limit: `pgbench -M extended -c 32 -j 2 -T {arguments.seconds}` running the statement the
+  The limit: `pgbench -M prepared -c 32 -j 2 -T {arguments.seconds}` running the statement the
   server ran, as pg_stat_statements recorded it, with the parameters the server logged.
 - **scaling**: the same `wrk` run ({arguments.short_seconds} s) when 10k, 100k and 1M events are stored.
 - **alert pass**: `swift run -c release AlertBenchmark --agreements {results['alert_agreements']}`:

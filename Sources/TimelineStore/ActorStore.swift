@@ -17,7 +17,7 @@ public struct ActorStore: Sendable {
         let after = try cursor.map { (encoded) throws(CursorError) in try ActorCursor(encoded: encoded).actorID }
         let source: SQLFragment = if let after { "FROM actors a WHERE a.id > \(after)::text" } else { "FROM actors a" }
         let (sql, parameters) = KeysetPage(
-            items: "actors", source: source, ordering: "a.id", document: "actor_document(a)", cursor: "base64url(a.id)", limit: limit
+            items: "actors", source: source, ordering: "a.id", document: "actor_document(a)::text", cursor: "base64url(a.id)", limit: limit
         ).statement.rendered
         return try await pool.query(sql, parameters)[0].json(0)
     }

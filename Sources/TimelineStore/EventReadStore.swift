@@ -17,7 +17,7 @@ public struct EventReadStore: Sendable {
     /// is no such event.
     public func event(id: Int64) async throws -> Data? {
         let rows = try await pool.query(
-            "SELECT event_document(r)::text FROM event_revisions r WHERE r.event_id = $1::bigint AND r.superseded_at IS NULL",
+            "SELECT event_document(r) FROM event_revisions r WHERE r.event_id = $1::bigint AND r.superseded_at IS NULL",
             [id]
         )
         return try rows.first?.json(0)
@@ -27,7 +27,7 @@ public struct EventReadStore: Sendable {
     public func revisions(id: Int64) async throws -> Data? {
         let rows = try await pool.query(
             """
-            SELECT jsonb_build_object('revisions', jsonb_agg(event_document(r) ORDER BY r.revision))::text
+            SELECT '{"revisions": [' || string_agg(event_document(r), ', ' ORDER BY r.revision) || ']}'
             FROM event_revisions r WHERE r.event_id = $1::bigint
             HAVING count(*) > 0
             """,

@@ -28,7 +28,7 @@ public struct EventRetractor: Sendable {
             // The time is taken after the lock: no revision this one supersedes can be later.
             guard let current = try connection.query(
                 """
-                SELECT r.revision, r.retracted, event_document(r)::text, clock_timestamp()
+                SELECT r.revision, r.retracted, event_document(r), clock_timestamp()
                 FROM event_revisions r WHERE r.event_id = $1::bigint AND r.superseded_at IS NULL
                 """,
                 [id]
@@ -55,7 +55,7 @@ public struct EventRetractor: Sendable {
                     SELECT event_id, revision + 1, position, actor_id, role
                     FROM event_actors WHERE event_id = $1::bigint AND revision = $2::int
                 )
-                SELECT document::text, agreement_id FROM appended
+                SELECT document, agreement_id FROM appended
                 """,
                 [id, revision, now]
             )[0]
