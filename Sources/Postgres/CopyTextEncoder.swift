@@ -14,20 +14,32 @@ struct CopyTextEncoder {
     mutating func append(_ row: [any PostgresBindable]) -> String? {
         for (index, value) in row.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: "\t")) }
-            guard let text = value.postgresText else {
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N")])
+            guard var text = value.postgresText else {
+                bytes += #"\N"#.utf8
                 continue
             }
-            for byte in text.utf8 {
-                switch byte {
-                case 0: return "column \(index + 1) contains a NUL character"
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                default: bytes.append(byte)
+            // Runs of bytes that need no escape are copied whole: most of a row is such a run.
+            let isWritten = text.withUTF8 { utf8 -> Bool in
+                var runStart = 0
+                for (offset, byte) in utf8.enumerated() where byte <= UInt8(ascii: "\\") {
+                    let escape: UInt8
+                    switch byte {
+                    case 0: return false
+                    case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+                    case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
+                    case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
+                    case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
+                    default: continue
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
+                    bytes.append(UInt8(ascii: "\\"))
+                    bytes.append(escape)
+                    runStart = offset + 1
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+                return true
             }
+            guard isWritten else { return "column \(index + 1) contains a NUL character" }
         }
         bytes.append(UInt8(ascii: "\n"))
         return nil

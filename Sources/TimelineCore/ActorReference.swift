@@ -1,5 +1,5 @@
 /// An entry of a record's `actors`: a bare id string or `{"id", "role"?, "name"?}`.
-public struct ActorReference: Hashable, Sendable, Encodable {
+public struct ActorReference: Hashable, Sendable, JSONRepresentable {
     public let id: String
     public let role: String?
     public let name: String?
@@ -26,19 +26,9 @@ public struct ActorReference: Hashable, Sendable, Encodable {
         self.isBareID = isBareID
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case id, role, name
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        if isBareID {
-            var container = encoder.singleValueContainer()
-            try container.encode(id)
-            return
-        }
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encodeIfPresent(role, forKey: .role)
-        try container.encodeIfPresent(name, forKey: .name)
+    /// A bare id as a string; otherwise an object of the members given.
+    public var jsonValue: JSONValue {
+        if isBareID { return .string(id) }
+        return .object(presentMembers: ["id": .string(id), "role": role.jsonValue, "name": name.jsonValue])
     }
 }

@@ -1,5 +1,5 @@
 /// The object form of a record's `agreement`, which creates or updates the agreement.
-public struct AgreementDefinition: Hashable, Sendable, Encodable {
+public struct AgreementDefinition: Hashable, Sendable, JSONRepresentable {
     public let id: String
     /// Trimmed.
     public let title: String
@@ -12,14 +12,7 @@ public struct AgreementDefinition: Hashable, Sendable, Encodable {
         self.parties = parties
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case id, title, parties
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encodeIfPresent(parties, forKey: .parties)
+    public var jsonValue: JSONValue {
+        .object(presentMembers: ["id": .string(id), "title": .string(title), "parties": parties.map { .array($0.map(JSONValue.string)) }])
     }
 }

@@ -1,5 +1,5 @@
 /// A record's `agreement`: an id that must already exist, or a definition that creates or updates it.
-public enum AgreementReference: Hashable, Sendable, Encodable {
+public enum AgreementReference: Hashable, Sendable, JSONRepresentable {
     case id(String)
     case definition(AgreementDefinition)
 
@@ -15,13 +15,11 @@ public enum AgreementReference: Hashable, Sendable, Encodable {
     }
 
     /// Back to the shape the client sent.
-    public func encode(to encoder: any Encoder) throws {
+    /// An id as a string, a definition as its object.
+    public var jsonValue: JSONValue {
         switch self {
-        case .id(let id):
-            var container = encoder.singleValueContainer()
-            try container.encode(id)
-        case .definition(let definition):
-            try definition.encode(to: encoder)
+        case .id(let id): .string(id)
+        case .definition(let definition): definition.jsonValue
         }
     }
 }

@@ -1,10 +1,10 @@
 /// A validated event record (contract §2). Obtain one from `EventRecordValidator`; the memberwise
 /// initialiser trusts its arguments.
 ///
-/// Encoding writes the contract's field names and leaves out absent values and empty lists, so with
-/// `.sortedKeys` the bytes are a canonical form: two records are equal exactly when they encode alike.
+/// Its JSON has the contract's field names and leaves out absent values and empty lists, so its
+/// `canonicalText` is a canonical form: two records are equal exactly when those texts are.
 /// Decoding runs the validator.
-public struct EventRecord: Hashable, Sendable, Codable {
+public struct EventRecord: Hashable, Sendable, Decodable, JSONRepresentable {
     public let key: String?
     public let kind: EventKind
     /// Trimmed.
@@ -60,30 +60,22 @@ public struct EventRecord: Hashable, Sendable, Codable {
 
     public var actorIDs: [String] { actors.map(\.id) }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case key, kind, title, date
-        case endDate = "end_date"
-        case actors, location, agreement
-        case expiresOn = "expires_on"
-        case extendsBy = "extends_by"
-        case summary, sources, tags
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(key, forKey: .key)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(title, forKey: .title)
-        try container.encode(date, forKey: .date)
-        try container.encodeIfPresent(endDate, forKey: .endDate)
-        if !actors.isEmpty { try container.encode(actors, forKey: .actors) }
-        try container.encodeIfPresent(location, forKey: .location)
-        try container.encodeIfPresent(agreement, forKey: .agreement)
-        try container.encodeIfPresent(expiresOn, forKey: .expiresOn)
-        try container.encodeIfPresent(extendsBy, forKey: .extendsBy)
-        try container.encodeIfPresent(summary, forKey: .summary)
-        if !sources.isEmpty { try container.encode(sources, forKey: .sources) }
-        if !tags.isEmpty { try container.encode(tags, forKey: .tags) }
+    public var jsonValue: JSONValue {
+        .object(presentMembers: [
+            "key": key.jsonValue,
+            "kind": .string(kind.rawValue),
+            "title": .string(title),
+            "date": .string(date.description),
+            "end_date": endDate.map { .string($0.description) },
+            "actors": actors.isEmpty ? nil : .array(actors.map(\.jsonValue)),
+            "location": location.jsonValue,
+            "agreement": agreement?.jsonValue,
+            "expires_on": expiresOn.map { .string($0.description) },
+            "extends_by": extendsBy.map { .string($0.description) },
+            "summary": summary.jsonValue,
+            "sources": sources.isEmpty ? nil : .array(sources.map(\.jsonValue)),
+            "tags": tags.isEmpty ? nil : .array(tags.map(JSONValue.string)),
+        ])
     }
 
     public init(from decoder: any Decoder) throws {

@@ -1,5 +1,5 @@
 /// An entry of a record's `sources`: a url, a title or both, and optionally when it was published.
-public struct EventSource: Hashable, Sendable, Encodable {
+public struct EventSource: Hashable, Sendable, JSONRepresentable {
     public let url: String?
     public let title: String?
     public let published: PartialDate?
@@ -10,14 +10,7 @@ public struct EventSource: Hashable, Sendable, Encodable {
         self.published = published
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case url, title, published
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(url, forKey: .url)
-        try container.encodeIfPresent(title, forKey: .title)
-        try container.encodeIfPresent(published, forKey: .published)
+    public var jsonValue: JSONValue {
+        .object(presentMembers: ["url": url.jsonValue, "title": title.jsonValue, "published": published.map { .string($0.description) }])
     }
 }

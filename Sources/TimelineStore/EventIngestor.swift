@@ -27,7 +27,7 @@ public struct EventIngestor: Sendable {
     /// (that a referenced agreement exists) inside the same transaction.
     public func store(_ records: [EventRecord]) async throws(IngestError) -> [IngestResult] {
         guard !records.isEmpty else { return [] }
-        let batch = try Self.batch(records)
+        let batch = IngestBatch(records)
         let results = try await IngestTransaction.perform(on: pool) { connection in
             try IngestTransaction(batch: batch).run(on: connection)
         }
@@ -43,14 +43,6 @@ public struct EventIngestor: Sendable {
         switch EventRecordValidator.validate(batch: values) {
         case .success(let records): return records
         case .failure(let errors): throw .invalid(errors)
-        }
-    }
-
-    static func batch(_ records: [EventRecord]) throws(IngestError) -> IngestBatch {
-        do {
-            return try IngestBatch(records)
-        } catch {
-            throw .invalid(ValidationErrors(issues: [ValidationIssue(index: nil, field: "", message: "cannot encode record: \(error)")]))
         }
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import TimelineCore
 
 /// Records ready to store: each with its canonical JSON, which is what is stored as the
@@ -12,11 +11,9 @@ struct IngestBatch: Sendable {
 
     let entries: [Entry]
 
-    init(_ records: [EventRecord]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        entries = try records.enumerated().map { index, record in
-            Entry(index: index, record: record, canonicalJSON: String(decoding: try encoder.encode(record), as: UTF8.self))
+    init(_ records: [EventRecord]) {
+        entries = records.enumerated().map { index, record in
+            Entry(index: index, record: record, canonicalJSON: record.jsonValue.canonicalText)
         }
     }
 }

@@ -31,7 +31,7 @@ public struct SpoolImportLedger: Sendable {
     /// file's ledger row: all of them and the row, or nothing. When the ledger has the file
     /// already, nothing is stored and the receipt it has is returned.
     public func `import`(_ values: [JSONValue], file: String, sha256: String) async throws(IngestError) -> SpoolImportOutcome {
-        let batch = try EventIngestor.batch(try EventIngestor.validated(values))
+        let batch = IngestBatch(try EventIngestor.validated(values))
         return try await IngestTransaction.perform(on: pool) { connection in
             // Claimed before the records are stored: an import of the same file by another
             // daemon waits here until this one ends, then finds the row and stores nothing.

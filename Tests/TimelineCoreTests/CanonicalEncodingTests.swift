@@ -3,11 +3,13 @@ import Testing
 import TimelineCore
 
 @Suite struct CanonicalEncodingTests {
+    private func record(_ json: String) throws -> EventRecord {
+        try EventRecordValidator.validate(try JSONValue(parsing: json), index: nil).get()
+    }
+
+    /// The form ingest compares and stores.
     private func canonical(_ json: String) throws -> Data {
-        let record = try EventRecordValidator.validate(try JSONValue(parsing: json), index: nil).get()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(record)
+        Data(try record(json).jsonValue.canonicalText.utf8)
     }
 
     @Test func ignoresMemberOrderAndWhitespace() throws {
@@ -60,5 +62,33 @@ import TimelineCore
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(EventRecord.self, from: Data(#"{"kind":"visit","date":"2023"}"#.utf8))
         }
+    }
+
+    @Test func isWhatFoundationsSortedEncoderWritesForTheSameRecord() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for json in [
+            #"{"kind":"signing","title":"T","date":"2023","end_date":"2023-06","agreement":"a","expires_on":"2033-06-30"}"#,
+            #"{"key":"k1","kind":"extension","title":"Extended \"quoted\" \\ path/ü 漢字 😀","date":"2023-08-27","agreement":{"id":"a","title":"A","parties":["US","CN"]},"extends_by":"P6M","actors":[{"id":"US","role":"party","name":"United States"},"CN"],"sources":[{"url":"https://x.org/a?b=c","title":"X","published":"2023-08"}],"tags":["t","u"],"summary":"s","location":"Beijing"}"#,
+        ] {
+            let record = try record(json)
+            #expect(record.jsonValue.canonicalText == String(decoding: try encoder.encode(record), as: UTF8.self))
+        }
+    }
+
+    @Test func sortsKeysByTheirBytesAtEveryLevel() {
+        let value = JSONValue.object([
+            "b": .number(1), "a": .object(["d": .null, "c": .array([.bool(true), .bool(false)])]), "B": .string(""),
+        ])
+        #expect(value.canonicalText == #"{"B":"","a":{"c":[true,false],"d":null},"b":1}"#)
+    }
+
+    @Test func escapesWhatJSONRequiresAndReadsBackTheSame() throws {
+        let text = "quote \" backslash \\ newline \n tab \t return \r bell \u{7} unit \u{1F} slash / é 😀 \u{2028}"
+        let value = JSONValue.object(["text": .string(text), "numbers": .array([.number(5), .number(-3), .number(0.5), .number(1e300)])])
+        let written = value.canonicalText
+        #expect(written.contains(#"\u0007"#) && written.contains(#"\u001f"#) && written.contains(#"\n"#))
+        #expect(written.contains(#"[5,-3,0.5,1e+300]"#))
+        #expect(try JSONValue(parsing: written) == value)
     }
 }
