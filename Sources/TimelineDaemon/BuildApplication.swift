@@ -27,7 +27,11 @@ public func buildDaemon(
         ConfigurationReloader(
             path: configurationPath, hangups: hangups, settings: settings, logLevel: logLevel,
             notifier: systemd.notifier, isReady: parts.isReady, status: status,
-            applied: { parts.alertEngine?.evaluateAll() }, logger: logger),
+            applied: { previous, next in
+                // Every agreement is evaluated again only when what decides its alerts changed.
+                if previous.configuration.alerts != next.configuration.alerts { parts.alertEngine?.evaluateAll() }
+            },
+            logger: logger),
     ]
     if let notifier = systemd.notifier {
         let pool = parts.pool

@@ -79,4 +79,45 @@ struct ReloadTests {
             #expect(failure.contains("level=error"))
         }
     }
+
+    @Test(.timeLimit(.minutes(2))) func changedThresholdsAreEvaluatedAtTheReload() async throws {
+        try await TestDatabase.withPool { pool, database in
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reload-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let file = directory.appendingPathComponent("timelined.yaml")
+            try "alerts:\n  thresholds: [5]\n".write(to: file, atomically: true, encoding: .utf8)
+            let port = try LocalHTTP.freePort()
+            let daemon = try TimelinedBinary.start(["serve", "--config", file.path], environment: [
+                "TIMELINED_DATABASE_URL": database.connectionString.rawValue,
+                "TIMELINED_HTTP_PORT": String(port),
+            ])
+            #expect(await LocalHTTP.waitFor("http://127.0.0.1:\(port)/readyz", 200))
+
+            // Twenty days before its expiry: past a 30-day threshold, not yet at a 5-day one.
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withFullDate]
+            let expiry = formatter.string(from: calendar.date(byAdding: .day, value: 20, to: Date())!)
+            let record = #"{"key": "pact-signing", "kind": "signing", "title": "Pact signed", "date": "2020-01-01", "#
+                + #""agreement": {"id": "pact", "title": "Pact"}, "expires_on": "\#(expiry)"}"#
+            #expect(try await LocalHTTP.postEvents(port: port, Data(record.utf8)) == 200)
+            // Evaluated once the ingest is announced; the start's full pass has run by then, since it
+            // runs once the listener is in place. From here only the reload can evaluate it again.
+            #expect(try await eventually {
+                try await !pool.query("SELECT 1 FROM agreement_evaluations WHERE agreement_id = 'pact'").isEmpty
+            })
+            let thirtyDays = "SELECT 1 FROM notifications WHERE agreement_id = 'pact' AND threshold = 30"
+            #expect(try await pool.query(thirtyDays).isEmpty)
+
+            try "alerts:\n  thresholds: [30, 5]\n".write(to: file, atomically: true, encoding: .utf8)
+            kill(daemon.process.processIdentifier, SIGHUP)
+            #expect(try await eventually { try await !pool.query(thirtyDays).isEmpty })
+
+            kill(daemon.process.processIdentifier, SIGTERM)
+            #expect(await daemon.exitStatus() == 0)
+        }
+    }
 }
+

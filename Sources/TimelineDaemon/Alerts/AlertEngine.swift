@@ -49,11 +49,6 @@ final class AlertEngine: Service {
         let events = listener.events()
         await withDiscardingTaskGroup { group in
             group.addTask { [self] in
-                // A full pass once migrations are applied, then one over the agreements due every interval.
-                while !schemaReady() {
-                    guard (try? await Task.sleep(for: .milliseconds(250))) != nil else { return }
-                }
-                inbox.post(.all)
                 while (try? await Task.sleep(for: settings().interval)) != nil {
                     inbox.post(.due([]))
                 }
@@ -61,8 +56,14 @@ final class AlertEngine: Service {
             group.addTask { [self] in
                 for await event in events {
                     switch event {
-                    // Notifications sent while the listener was away are lost: look at everything.
-                    case .connected: inbox.post(.all)
+                    // At start, once migrations are applied, and after every reconnection: every
+                    // agreement, since notifications sent while nobody listened are lost. Only
+                    // once the listener is in place, so that no change falls between the two.
+                    case .connected:
+                        while !schemaReady() {
+                            guard (try? await Task.sleep(for: .milliseconds(250))) != nil else { return }
+                        }
+                        inbox.post(.all)
                     case .notification(let notification): inbox.post(.agreements([notification.payload]))
                     }
                 }

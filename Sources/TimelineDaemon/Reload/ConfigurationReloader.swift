@@ -21,8 +21,9 @@ struct ConfigurationReloader: Service {
     /// The manager expects a reload to be framed only once the start has been reported.
     let isReady: @Sendable () -> Bool
     let status: String
-    /// Told after every applied reload, e.g. to evaluate alerts with new thresholds at once.
-    let applied: @Sendable () -> Void
+    /// Told after every applied reload, with the settings before and after it, e.g. to
+    /// evaluate alerts with new thresholds at once.
+    let applied: @Sendable (_ previous: RunningSettings, _ next: RunningSettings) -> Void
     let logger: Logger
 
     func run() async {
@@ -39,10 +40,11 @@ struct ConfigurationReloader: Service {
         do {
             let loaded = try await DaemonConfiguration.load(path: path)
             let (configuration, awaitingRestart) = settings.current.configuration.reloading(loaded)
+            let previous = settings.current
             let next = try RunningSettings(configuration)
             settings.replace(with: next)
             logLevel.replace(with: configuration.log.level)
-            applied()
+            applied(previous, next)
             logger.notice("configuration reloaded", metadata: [
                 "path": "\(path ?? DaemonConfiguration.defaultPath)",
                 "log_level": "\(configuration.log.level)",
