@@ -2,7 +2,7 @@ import Foundation
 
 /// A value that travels to the server as a statement parameter in text format.
 ///
-/// Every value reaches PostgreSQL through `PQexecParams` or `COPY`, never spliced into SQL
+/// Every value reaches PostgreSQL through `PQexecPrepared` or `COPY`, never spliced into SQL
 /// text; the SQL casts (`$1::date`, `$2::text[]`) say how the server reads it.
 public protocol PostgresBindable: Sendable {
     /// The parameter's text form; nil sends SQL NULL.
