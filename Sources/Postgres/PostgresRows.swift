@@ -5,8 +5,11 @@ import Foundation
 /// once), so they can cross threads and outlive the connection.
 public struct PostgresRows: Sendable, RandomAccessCollection {
     public let columns: [String]
-    /// Values row-major; nil is SQL NULL. Text format, as the server printed them.
-    private let values: [String?]
+    /// Every value's bytes, one after the other, as the server printed them (text format).
+    private let storage: [UInt8]
+    /// Each value's place in `storage`, row-major; nil is SQL NULL. Values become Strings only
+    /// when read as such: a response body PostgreSQL built goes out as bytes, never decoded.
+    private let values: [Range<Int>?]
     /// Rows affected, for INSERT/UPDATE/DELETE/COPY (`PQcmdTuples`).
     public let affectedRows: Int
 
@@ -14,7 +17,8 @@ public struct PostgresRows: Sendable, RandomAccessCollection {
         let rowCount = Int(PQntuples(result))
         let columnCount = Int(PQnfields(result))
         columns = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
-        var values: [String?] = []
+        var storage: [UInt8] = []
+        var values: [Range<Int>?] = []
         values.reserveCapacity(rowCount * columnCount)
         for row in 0..<Int32(rowCount) {
             for column in 0..<Int32(columnCount) {
@@ -22,11 +26,13 @@ public struct PostgresRows: Sendable, RandomAccessCollection {
                     values.append(nil)
                 } else {
                     let length = Int(PQgetlength(result, row, column))
-                    let bytes = UnsafeRawBufferPointer(start: PQgetvalue(result, row, column), count: length)
-                    values.append(String(decoding: bytes, as: UTF8.self))
+                    let start = storage.count
+                    storage.append(contentsOf: UnsafeRawBufferPointer(start: PQgetvalue(result, row, column), count: length))
+                    values.append(start..<storage.count)
                 }
             }
         }
+        self.storage = storage
         self.values = values
         affectedRows = Int(String(cString: PQcmdTuples(result))) ?? 0
     }
@@ -36,14 +42,15 @@ public struct PostgresRows: Sendable, RandomAccessCollection {
 
     public subscript(position: Int) -> PostgresRow {
         let width = columns.count
-        return PostgresRow(columns: columns, values: values[position * width..<(position + 1) * width])
+        return PostgresRow(columns: columns, storage: storage, values: values[position * width..<(position + 1) * width])
     }
 }
 
 /// One result row with typed accessors by column index.
 public struct PostgresRow: Sendable {
     public let columns: [String]
-    let values: ArraySlice<String?>
+    let storage: [UInt8]
+    let values: ArraySlice<Range<Int>?>
 
     public func isNull(_ column: Int) -> Bool {
         values[values.startIndex + column] == nil
@@ -51,7 +58,7 @@ public struct PostgresRow: Sendable {
 
     /// The column's text, or nil for SQL NULL.
     public func optionalString(_ column: Int) -> String? {
-        values[values.startIndex + column]
+        values[values.startIndex + column].map { String(decoding: storage[$0], as: UTF8.self) }
     }
 
     public func string(_ column: Int) throws(PostgresError) -> String {
@@ -96,7 +103,8 @@ public struct PostgresRow: Sendable {
 
     /// A `json`/`jsonb` column's bytes, ready for `JSONDecoder` or to be sent on as they are.
     public func json(_ column: Int) throws(PostgresError) -> Data {
-        Data(try required(column, "json").utf8)
+        guard let range = values[values.startIndex + column] else { throw mismatch(column, "json", "NULL") }
+        return Data(storage[range])
     }
 
     /// A one-dimensional array column (`text[]`, `int[]` …) as its elements' texts.
@@ -121,7 +129,7 @@ public struct PostgresRow: Sendable {
     }
 
     private func required(_ column: Int, _ expected: String) throws(PostgresError) -> String {
-        guard let text = values[values.startIndex + column] else { throw mismatch(column, expected, "NULL") }
+        guard let text = optionalString(column) else { throw mismatch(column, expected, "NULL") }
         return text
     }
 
