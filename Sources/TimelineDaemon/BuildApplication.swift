@@ -64,6 +64,8 @@ func buildApplication(
     let target = DatabaseTarget(configuration: configuration, logger: logger)
     let pool = PostgresPool(configuration: configuration.poolConfiguration(target.connectionString), logger: logger)
     let migrator = Migrator(migrations: try Migration.bundled(), logger: logger)
+    let databaseStart = DatabaseStart(isStarted: target.embeddedCluster == nil)
+    let schema = SchemaService(pool: pool, migrator: migrator, databaseStart: databaseStart, logger: logger)
 
     // The reads take "today" in the engine's zone and default to its thresholds, also when this
     // daemon does not evaluate, so that every daemon sharing a database answers alike.
@@ -76,7 +78,7 @@ func buildApplication(
         agreements: agreements,
         agreementDefiner: agreements,
         notifications: NotificationLedger(pool: pool),
-        readiness: DatabaseReadiness(pool: pool, migrator: migrator),
+        readiness: DatabaseReadiness(pool: pool, migrator: migrator, isMigrated: { schema.isMigrated }),
         pool: pool,
         configuration: { settings.current.api },
         metrics: PrometheusCollectorRegistry()
@@ -91,10 +93,9 @@ func buildApplication(
     )
     // Started in this order, stopped in reverse: the server drains before the pool closes,
     // and the embedded cluster stops last.
-    if case .embedded(let cluster) = target {
-        application.addServices(EmbeddedPostgresService(cluster: cluster, logger: logger))
+    if let cluster = target.embeddedCluster {
+        application.addServices(EmbeddedPostgresService(cluster: cluster, start: databaseStart, logger: logger))
     }
-    let schema = SchemaService(pool: pool, migrator: migrator, logger: logger)
     application.addServices(PoolService(pool: pool), schema)
     var alertEngine: AlertEngine?
     if configuration.alerts.enabled {

@@ -17,10 +17,15 @@ struct ServeTests {
             "TIMELINED_DATABASE_EMBEDDED_DIR": directory.appendingPathComponent("pg").path,
             "TIMELINED_HTTP_PORT": String(port),
         ])
+        let log = Task { await daemon.standardErrorText() }
         #expect(await LocalHTTP.waitFor("http://127.0.0.1:\(port)/healthz", 200))
         #expect(await LocalHTTP.waitFor("http://127.0.0.1:\(port)/readyz", 200))
         kill(daemon.process.processIdentifier, SIGTERM)
         #expect(await daemon.exitStatus() == 0)
+        // A healthy start and stop, readiness probes and all, has nothing to warn about: nothing
+        // reaches for the cluster before it runs.
+        let warnings = await log.value.split(separator: "\n").filter { $0.contains("level=warning") || $0.contains("level=error") }
+        #expect(warnings.isEmpty, "\(warnings)")
         // The cluster it started is stopped with it.
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("pg/data/postmaster.pid").path))
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("pg/data/PG_VERSION").path))

@@ -46,6 +46,11 @@ final class AlertEngine: Service {
     }
 
     func run() async throws {
+        // The listener connects once the schema is current: before, there is nothing to evaluate,
+        // and the database may not even run yet.
+        while !schemaReady() {
+            guard !Task.isShuttingDownGracefully, (try? await Task.sleep(for: .milliseconds(50))) != nil else { return }
+        }
         let events = listener.events()
         await withDiscardingTaskGroup { group in
             group.addTask { [self] in
@@ -56,14 +61,10 @@ final class AlertEngine: Service {
             group.addTask { [self] in
                 for await event in events {
                     switch event {
-                    // At start, once migrations are applied, and after every reconnection: every
-                    // agreement, since notifications sent while nobody listened are lost. Only
-                    // once the listener is in place, so that no change falls between the two.
-                    case .connected:
-                        while !schemaReady() {
-                            guard (try? await Task.sleep(for: .milliseconds(250))) != nil else { return }
-                        }
-                        inbox.post(.all)
+                    // At start and after every reconnection: every agreement, since notifications
+                    // sent while nobody listened are lost. Only once the listener is in place, so
+                    // that no change falls between the two.
+                    case .connected: inbox.post(.all)
                     case .notification(let notification): inbox.post(.agreements([notification.payload]))
                     }
                 }

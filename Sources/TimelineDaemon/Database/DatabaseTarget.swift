@@ -28,4 +28,9 @@ public enum DatabaseTarget: Sendable {
         case .embedded(let cluster): ConnectionString(cluster.connectionString)
         }
     }
+
+    /// The cluster the daemon runs itself, if it does.
+    var embeddedCluster: EmbeddedPostgres? {
+        if case .embedded(let cluster) = self { cluster } else { nil }
+    }
 }

@@ -15,12 +15,14 @@ final class SchemaService: Service {
 
     private let pool: PostgresPool
     private let migrator: Migrator
+    private let databaseStart: DatabaseStart
     private let logger: Logger
     private let migrated = Atomic<Bool>(false)
 
-    init(pool: PostgresPool, migrator: Migrator, logger: Logger) {
+    init(pool: PostgresPool, migrator: Migrator, databaseStart: DatabaseStart, logger: Logger) {
         self.pool = pool
         self.migrator = migrator
+        self.databaseStart = databaseStart
         self.logger = logger
     }
 
@@ -29,7 +31,8 @@ final class SchemaService: Service {
 
     func run() async throws {
         var delay = Duration.milliseconds(250)
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+        let isStarted = await databaseStart.wait()
+        while isStarted && !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
                 let applied = try await migrator.migrate(pool)
                 logger.info("database schema current", metadata: ["applied": "\(applied.joined(separator: ","))"])
