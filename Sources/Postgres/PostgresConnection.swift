@@ -122,8 +122,8 @@ public final class PostgresConnection: Sendable {
     }
 
     /// Runs `body` inside a transaction: COMMIT when it returns, ROLLBACK when it throws.
-    public func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        try query("BEGIN")
+    public func transaction<T>(_ mode: TransactionMode = .readWrite, _ body: (PostgresConnection) throws -> T) throws -> T {
+        try query(mode.begin)
         do {
             let value = try body(self)
             try query("COMMIT")

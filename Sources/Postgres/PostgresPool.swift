@@ -95,7 +95,7 @@ public final class PostgresPool: Sendable {
 
     /// Runs `body` in a transaction: COMMIT when it returns, ROLLBACK when it throws.
     public func withTransaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
-        try await withConnection { connection in try connection.transaction(body) }
+        try await withConnection { connection in try connection.transaction(.readWrite, body) }
     }
 
     /// One statement on any connection.

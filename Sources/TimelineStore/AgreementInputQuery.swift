@@ -1,14 +1,15 @@
 import Postgres
 import TimelineCore
 
-/// Reads `AgreementInput`s in one statement, whatever their number: PostgreSQL groups each
-/// agreement's parties and current lifecycle revisions into parallel arrays, one row per agreement,
-/// so a pass over every agreement costs one round trip and no per-agreement query.
+/// Reads `AgreementInput`s in three statements, whatever their number: the agreements, their
+/// parties and their current lifecycle events, each as plain rows, put together here.
 ///
-/// The event arrays are aggregated without `ORDER BY`: the aggregates of one group see its rows in
-/// one and the same order, which keeps the arrays aligned, and `Lifecycle` orders events itself.
-/// An ordered aggregate sorts per group and per aggregate, which took half the statement's time
-/// over 100,000 agreements. Parties keep theirs: their order is part of the agreement.
+/// Grouping them into arrays per agreement in PostgreSQL (one row per agreement) cost most of an
+/// alert pass over 100,000 agreements: sorting and aggregating every event and party, printing
+/// and parsing the array literals. Plain rows in no particular order need neither; `Lifecycle`
+/// orders events itself, and parties are put in their position order here. The caller decides
+/// whether the three reads share a snapshot (`AgreementStore` reads in one read-only
+/// repeatable-read transaction).
 struct AgreementInputQuery: Sendable {
     /// Only these agreements; nil: all.
     var ids: [String]?
@@ -17,66 +18,72 @@ struct AgreementInputQuery: Sendable {
 
     /// Ordered by agreement id.
     func load(on connection: PostgresConnection) throws(PostgresError) -> [AgreementInput] {
-        let (sql, parameters) = statement.rendered
-        return try connection.query(sql, parameters).map { (row) throws(PostgresError) in try Self.input(row) }
+        let agreements = try query(agreementsStatement, on: connection)
+        // With a party, the agreements found are the ones whose parties and events to read.
+        let only = party == nil ? ids : try agreements.map { (row) throws(PostgresError) in try row.string(0) }
+        if only?.isEmpty == true { return [] }
+        let parties = try Self.parties(try query(Self.partiesStatement(only), on: connection))
+        let events = try Self.events(try query(Self.eventsStatement(only), on: connection))
+        return try agreements.map { (row) throws(PostgresError) -> AgreementInput in
+            let id = try row.string(0)
+            return AgreementInput(
+                id: id, title: try row.string(1), parties: parties[id] ?? [],
+                alertDays: row.isNull(2) ? nil : try row.intArray(2), events: events[id] ?? [])
+        }
     }
 
-    private var statement: SQLFragment {
-        let lifecycleKinds = EventKind.allCases.filter(\.isLifecycle).map(\.rawValue)
-        // Repeated inside each grouped subquery: PostgreSQL would not carry `a.id = ANY(…)` into them
-        // by itself, and without it a read of one agreement would group them all.
-        let onlyAgreements: (SQLFragment) -> SQLFragment = { column in
-            guard let ids else { return "" }
-            return "AND \(column) = ANY(\(ids)::text[])"
-        }
+    private func query(_ statement: SQLFragment, on connection: PostgresConnection) throws(PostgresError) -> PostgresRows {
+        let (sql, parameters) = statement.rendered
+        return try connection.query(sql, parameters)
+    }
+
+    private var agreementsStatement: SQLFragment {
+        let onlyIDs: SQLFragment = if let ids { "AND a.id = ANY(\(ids)::text[])" } else { "" }
         let onlyParty: SQLFragment = if let party {
             "AND EXISTS (SELECT FROM agreement_parties f WHERE f.agreement_id = a.id AND f.actor_id = \(party)::text)"
         } else {
             ""
         }
+        return "SELECT a.id, a.title, a.alert_days FROM agreements a WHERE true \(onlyIDs) \(onlyParty) ORDER BY a.id"
+    }
+
+    private static func only(_ ids: [String]?) -> SQLFragment {
+        if let ids { "AND agreement_id = ANY(\(ids)::text[])" } else { "" }
+    }
+
+    private static func partiesStatement(_ ids: [String]?) -> SQLFragment {
+        "SELECT agreement_id, actor_id, position FROM agreement_parties WHERE true \(only(ids))"
+    }
+
+    private static func eventsStatement(_ ids: [String]?) -> SQLFragment {
+        let lifecycleKinds = EventKind.allCases.filter(\.isLifecycle).map(\.rawValue)
         return """
-            SELECT a.id, a.title, a.alert_days, coalesce(p.actor_ids, '{}'),
-                   coalesce(e.event_ids, '{}'), e.kinds, e.dates, e.expires_on, e.extends_by, e.retracted
-            FROM agreements a
-            LEFT JOIN (
-                SELECT agreement_id, array_agg(actor_id ORDER BY position) AS actor_ids
-                FROM agreement_parties
-                WHERE true \(onlyAgreements("agreement_id"))
-                GROUP BY agreement_id
-            ) p ON p.agreement_id = a.id
-            LEFT JOIN (
-                SELECT agreement_id, array_agg(event_id) AS event_ids, array_agg(kind) AS kinds, array_agg(record->>'date') AS dates,
-                       array_agg(expires_on) AS expires_on, array_agg(extends_by) AS extends_by, array_agg(retracted) AS retracted
-                FROM event_revisions
-                WHERE superseded_at IS NULL AND kind = ANY(\(lifecycleKinds)::text[]) \(onlyAgreements("agreement_id"))
-                GROUP BY agreement_id
-            ) e ON e.agreement_id = a.id
-            WHERE true \(onlyAgreements("a.id")) \(onlyParty)
-            ORDER BY a.id
+            SELECT agreement_id, event_id, kind, record->>'date', expires_on, extends_by, retracted
+            FROM event_revisions
+            WHERE superseded_at IS NULL AND agreement_id IS NOT NULL AND kind = ANY(\(lifecycleKinds)::text[]) \(only(ids))
             """
     }
 
-    private static func input(_ row: PostgresRow) throws(PostgresError) -> AgreementInput {
-        let eventIDs = try row.textArray(4)
-        var events: [LifecycleEvent] = []
-        if !eventIDs.isEmpty {
-            let kinds = try row.textArray(5)
-            let dates = try row.coreValues(6, as: PartialDate.self)
-            let expiries = try row.coreValues(7, as: CalendarDate.self)
-            let extensions = try row.coreValues(8, as: ISODuration.self)
-            let retracted = try row.textArray(9)
-            events.reserveCapacity(eventIDs.count)
-            for index in eventIDs.indices {
-                guard let kind = EventKind(rawValue: kinds[index]), let date = dates[index] else {
-                    throw .decoding(column: row.columns[5], expected: "a lifecycle kind and a date", value: kinds[index])
-                }
-                events.append(LifecycleEvent(
-                    eventID: eventIDs[index], kind: kind, date: date, expiresOn: expiries[index],
-                    extendsBy: extensions[index], isRetracted: retracted[index] == "t"))
-            }
+    /// Each agreement's parties in their order.
+    private static func parties(_ rows: PostgresRows) throws(PostgresError) -> [String: [String]] {
+        var positioned: [String: [(position: Int, actor: String)]] = [:]
+        for row in rows {
+            positioned[try row.string(0), default: []].append((try row.int(2), try row.string(1)))
         }
-        return AgreementInput(
-            id: try row.string(0), title: try row.string(1), parties: try row.textArray(3),
-            alertDays: row.isNull(2) ? nil : try row.intArray(2), events: events)
+        return positioned.mapValues { $0.sorted { $0.position < $1.position }.map(\.actor) }
+    }
+
+    /// Each agreement's current lifecycle events.
+    private static func events(_ rows: PostgresRows) throws(PostgresError) -> [String: [LifecycleEvent]] {
+        var events: [String: [LifecycleEvent]] = [:]
+        for row in rows {
+            guard let kind = EventKind(rawValue: try row.string(2)), let date = try row.optionalCoreValue(3, as: PartialDate.self) else {
+                throw .decoding(column: rows.columns[2], expected: "a lifecycle kind and a date", value: try row.string(2))
+            }
+            events[try row.string(0), default: []].append(LifecycleEvent(
+                eventID: try row.string(1), kind: kind, date: date, expiresOn: try row.optionalCoreValue(4, as: CalendarDate.self),
+                extendsBy: try row.optionalCoreValue(5, as: ISODuration.self), isRetracted: try row.bool(6)))
+        }
+        return events
     }
 }

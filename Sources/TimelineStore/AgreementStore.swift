@@ -5,7 +5,7 @@ import TimelineCore
 /// (`GET /v1/agreements`, `GET /v1/alerts`).
 ///
 /// Lifecycles are folded by `Lifecycle` in TimelineCore, not in SQL, so the reads load every
-/// input in one statement (`AgreementInputQuery`) and evaluate in memory; filters on what only
+/// input in three plain reads on one snapshot (`AgreementInputQuery`) and evaluate in memory; filters on what only
 /// the fold knows (status, days remaining) apply after it.
 public struct AgreementStore: Sendable {
     private let pool: PostgresPool
@@ -102,6 +102,6 @@ public struct AgreementStore: Sendable {
     }
 
     private func load(_ query: AgreementInputQuery) async throws -> [AgreementInput] {
-        try await pool.withConnection { connection in try query.load(on: connection) }
+        try await pool.withConnection { connection in try connection.transaction(.readOnlySnapshot) { try query.load(on: $0) } }
     }
 }

@@ -26,10 +26,10 @@ public enum AlertSchedule {
         // Only the status depends on the largest threshold, and the policy does not read it; it is
         // given as a pass gives it all the same.
         let largestThreshold = thresholds.max() ?? 0
-        let eventDays = Set(events.map(\.date.start))
+        let eventDays = events.map(\.date.start)
         var day = date
         var expiry = Lifecycle.evaluate(events, on: date, largestThreshold: largestThreshold).expiresOn
-        while let candidate = candidates(after: day, expiry: expiry, thresholds: thresholds, eventDays: eventDays).min() {
+        while let candidate = firstCandidate(after: day, expiry: expiry, thresholds: thresholds, eventDays: eventDays) {
             let lifecycle = Lifecycle.evaluate(events, on: candidate, largestThreshold: largestThreshold)
             let decision = AlertPolicy.decide(lifecycle: lifecycle, thresholds: thresholds, ledger: ledger, on: candidate)
             if decision.records(given: ledger) { return candidate }
@@ -39,16 +39,24 @@ public enum AlertSchedule {
         return nil
     }
 
-    /// The days after `day` on which the decision may differ from the one on `day`, given the expiry
-    /// in force on `day`. Days beyond the calendar are left out: they never come.
-    private static func candidates(
-        after day: CalendarDate, expiry: CalendarDate?, thresholds: [Int], eventDays: Set<CalendarDate>
-    ) -> Set<CalendarDate> {
-        var days = eventDays.filter { $0 > day }
-        if let expiry {
-            days.formUnion(thresholds.filter { $0 >= 0 }.compactMap { expiry.adding(days: -$0) }.filter { $0 > day })
-            if let passed = expiry.adding(days: 1), passed > day { days.insert(passed) }
+    /// The first day after `day` on which the decision may differ from the one on `day`, given the
+    /// expiry in force on `day`. Days beyond the calendar are left out: they never come. (The
+    /// earliest of them is all a pass needs, found without collecting the others: this runs for
+    /// every agreement a pass evaluates.)
+    private static func firstCandidate(
+        after day: CalendarDate, expiry: CalendarDate?, thresholds: [Int], eventDays: [CalendarDate]
+    ) -> CalendarDate? {
+        var first: CalendarDate?
+        func consider(_ candidate: CalendarDate?) {
+            guard let candidate, candidate > day else { return }
+            if let earliest = first, earliest <= candidate { return }
+            first = candidate
         }
-        return days
+        eventDays.forEach(consider)
+        if let expiry {
+            for threshold in thresholds where threshold >= 0 { consider(expiry.adding(days: -threshold)) }
+            consider(expiry.adding(days: 1))
+        }
+        return first
     }
 }
