@@ -76,8 +76,9 @@ public enum EventRecordValidator {
         var records: [EventRecord] = []
         records.reserveCapacity(batch.count)
         var issues: [ValidationIssue] = []
-        for (index, value) in batch.enumerated() {
-            switch validate(value, index: index) {
+        let outcomes = Array(batch.indices).concurrentMap { index in validate(batch[index], index: index) }
+        for outcome in outcomes {
+            switch outcome {
             case .success(let record): records.append(record)
             case .failure(let errors): issues += errors.issues
             }

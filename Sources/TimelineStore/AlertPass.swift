@@ -40,7 +40,7 @@ public struct AlertPass: Sendable {
         async let inputs = agreements.inputs(ids: ids)
         async let entries = ledger.entries(for: ids)
         let (loadedInputs, loadedEntries) = try await (inputs, entries)
-        let evaluations = loadedInputs.map { input in
+        let evaluations = loadedInputs.concurrentMap { input in
             let thresholds = input.thresholds(default: defaultThresholds)
             let entry = loadedEntries[input.id] ?? LedgerEntry()
             let decision = AlertPolicy.decide(

@@ -12,8 +12,7 @@ struct IngestBatch: Sendable {
     let entries: [Entry]
 
     init(_ records: [EventRecord]) {
-        entries = records.enumerated().map { index, record in
-            Entry(index: index, record: record, canonicalJSON: record.jsonValue.canonicalText)
-        }
+        let canonicalJSON = records.concurrentMap { $0.jsonValue.canonicalText }
+        entries = records.indices.map { index in Entry(index: index, record: records[index], canonicalJSON: canonicalJSON[index]) }
     }
 }
