@@ -16,22 +16,25 @@ struct KeysetPage {
     let ordering: SQLFragment
     /// Each row's JSON, as text.
     let document: SQLFragment
-    /// Each row's position as `next_cursor` text.
+    /// A row's position as `next_cursor` text; computed for the page's last row only, the one
+    /// `next_cursor` names (for every row, it took a fifth of a timeline page's time).
     let cursor: SQLFragment
     let limit: Int
 
     var statement: SQLFragment {
         """
         WITH page AS (
-            SELECT row_number() OVER (ORDER BY \(ordering)) AS position, \(document) AS document, \(cursor) AS cursor
+            SELECT row_number() OVER walk AS position, \(document) AS document,
+                   CASE WHEN row_number() OVER walk = \(limit)::int THEN \(cursor) END AS cursor
             \(source)
+            WINDOW walk AS (ORDER BY \(ordering))
             ORDER BY \(ordering)
             LIMIT \(limit + 1)::int
         )
         SELECT '{' || to_json(\(items)::text)::text || ': ['
             || coalesce(string_agg(document, ', ' ORDER BY position) FILTER (WHERE position <= \(limit)::int), '')
             || '], "next_cursor": '
-            || coalesce(to_json(CASE WHEN count(*) > \(limit)::int THEN min(cursor) FILTER (WHERE position = \(limit)::int) END)::text, 'null')
+            || coalesce(to_json(CASE WHEN count(*) > \(limit)::int THEN min(cursor) END)::text, 'null')
             || '}'
         FROM page
         """
