@@ -88,12 +88,11 @@ public final class PostgresConnection: Sendable {
                 return try run()
             } catch where error.isStalePreparedStatement {
                 // A column the statement returns changed type since it was prepared (a newer
-                // version migrated the schema): prepare it afresh. Inside a transaction the
-                // error has aborted it, so only the caller can start over.
-                if let name = session.statements.remove(sql) {
-                    _ = try Self.consume(PQexec(connection, "DEALLOCATE \(name)"), on: connection)
-                }
-                guard PQtransactionStatus(connection) == PQTRANS_IDLE else { throw error }
+                // version migrated the schema): it is prepared afresh under a new name. Inside a
+                // transaction the error has aborted it, so only the caller can start over, and the
+                // old statement stays on the server until the connection closes.
+                guard let name = session.statements.remove(sql), PQtransactionStatus(connection) == PQTRANS_IDLE else { throw error }
+                _ = try Self.consume(PQexec(connection, "DEALLOCATE \(name)"), on: connection)
                 return try run()
             }
         }
@@ -103,7 +102,9 @@ public final class PostgresConnection: Sendable {
     private static func preparedName(of sql: String, parameterCount: Int, in session: inout Session) throws(PostgresError) -> String {
         if let name = session.statements.name(of: sql) { return name }
         let connection = session.connection.pointer
-        if let evicted = session.statements.evictIfFull() {
+        // In a failed transaction every statement is refused, DEALLOCATE too: nothing is evicted,
+        // and the prepare below fails with the transaction's error.
+        if PQtransactionStatus(connection) != PQTRANS_INERROR, let evicted = session.statements.evictIfFull() {
             // The name is one this connection made up, never a value from outside.
             _ = try consume(PQexec(connection, "DEALLOCATE \(evicted)"), on: connection)
         }

@@ -77,4 +77,21 @@ struct PreparedStatementTests {
         try other.query("ALTER TABLE shifting ALTER COLUMN n TYPE bigint")
         #expect(try connection.query("SELECT n FROM shifting WHERE n = $1::int", [1])[0].int(0) == 1)
     }
+
+    @Test func aStalePlanInsideATransactionFailsItAndIsPreparedAfreshAfterwards() async throws {
+        let database = try await TestDatabase.create()
+        defer { Task { try await database.drop() } }
+        let connection = try PostgresConnection(connectionString: database.connectionString)
+        try connection.query("CREATE TABLE shifting (n int)")
+        try connection.query("INSERT INTO shifting VALUES (1)")
+        for _ in 1...6 { #expect(try connection.query("SELECT n FROM shifting WHERE n = $1::int", [1]).count == 1) }
+        let other = try PostgresConnection(connectionString: database.connectionString)
+        try other.query("ALTER TABLE shifting ALTER COLUMN n TYPE bigint")
+        let error = #expect(throws: PostgresError.self) {
+            try connection.transaction { connection in try connection.query("SELECT n FROM shifting WHERE n = $1::int", [1]) }
+        }
+        #expect(error?.description.contains("cached plan must not change result type") == true)
+        #expect(try connection.query("SELECT n FROM shifting WHERE n = $1::int", [1])[0].int(0) == 1)
+    }
 }
+
