@@ -65,33 +65,37 @@ struct PreparedStatementTests {
         #expect(try connection.query("SELECT array_agg(n)::text FROM counted")[0].string(0) == "{2}")
     }
 
-    @Test func aPlanFollowsTheSchemaWhenATableChanges() async throws {
-        let database = try await TestDatabase.create()
-        defer { Task { try await database.drop() } }
+    static let shiftingQuery = "SELECT n FROM shifting WHERE n = $1::int"
+
+    /// A connection that ran `shiftingQuery` past its custom plans, after which another connection
+    /// indexed the table and changed the type of the column the query returns.
+    private func connectionWithAStalePlan(in database: TestDatabase) throws -> PostgresConnection {
         let connection = try PostgresConnection(connectionString: database.connectionString)
         try connection.query("CREATE TABLE shifting (n int)")
         try connection.query("INSERT INTO shifting VALUES (1)")
-        for _ in 1...6 { #expect(try connection.query("SELECT n FROM shifting WHERE n = $1::int", [1]).count == 1) }
+        for _ in 1...6 { #expect(try connection.query(Self.shiftingQuery, [1]).count == 1) }
         let other = try PostgresConnection(connectionString: database.connectionString)
         try other.query("CREATE INDEX shifting_n ON shifting (n)")
         try other.query("ALTER TABLE shifting ALTER COLUMN n TYPE bigint")
-        #expect(try connection.query("SELECT n FROM shifting WHERE n = $1::int", [1])[0].int(0) == 1)
+        return connection
+    }
+
+    @Test func aPlanFollowsTheSchemaWhenATableChanges() async throws {
+        let database = try await TestDatabase.create()
+        defer { Task { try await database.drop() } }
+        let connection = try connectionWithAStalePlan(in: database)
+        #expect(try connection.query(Self.shiftingQuery, [1])[0].int(0) == 1)
     }
 
     @Test func aStalePlanInsideATransactionFailsItAndIsPreparedAfreshAfterwards() async throws {
         let database = try await TestDatabase.create()
         defer { Task { try await database.drop() } }
-        let connection = try PostgresConnection(connectionString: database.connectionString)
-        try connection.query("CREATE TABLE shifting (n int)")
-        try connection.query("INSERT INTO shifting VALUES (1)")
-        for _ in 1...6 { #expect(try connection.query("SELECT n FROM shifting WHERE n = $1::int", [1]).count == 1) }
-        let other = try PostgresConnection(connectionString: database.connectionString)
-        try other.query("ALTER TABLE shifting ALTER COLUMN n TYPE bigint")
+        let connection = try connectionWithAStalePlan(in: database)
         let error = #expect(throws: PostgresError.self) {
-            try connection.transaction { connection in try connection.query("SELECT n FROM shifting WHERE n = $1::int", [1]) }
+            try connection.transaction { connection in try connection.query(Self.shiftingQuery, [1]) }
         }
         #expect(error?.description.contains("cached plan must not change result type") == true)
-        #expect(try connection.query("SELECT n FROM shifting WHERE n = $1::int", [1])[0].int(0) == 1)
+        #expect(try connection.query(Self.shiftingQuery, [1])[0].int(0) == 1)
     }
 }
 

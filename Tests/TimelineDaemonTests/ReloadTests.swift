@@ -10,6 +10,13 @@ struct ReloadTests {
     /// `printf %s reload-test-secret | sha256sum`
     static let tokenHash = "1c3fdc3e7a67fdf34e2af8027fcd693d4adcad82b3b4e114c9538b98d6e2fbaf"
 
+    /// A fresh directory for a test's configuration file; the caller removes it.
+    static func configurationDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
     /// A write as a loopback client, with `token` as bearer when given; its HTTP status.
     static func post(port: Int, token: String?) async throws -> Int? {
         try await LocalHTTP.postEvents(
@@ -18,8 +25,7 @@ struct ReloadTests {
 
     @Test(.timeLimit(.minutes(2))) func tokensChangeOnReloadAndABadFileKeepsTheRunningConfiguration() async throws {
         try await TestDatabase.withPool { _, database in
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reload-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let directory = try Self.configurationDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let file = directory.appendingPathComponent("timelined.yaml")
             try "log:\n  level: info\n".write(to: file, atomically: true, encoding: .utf8)
@@ -82,8 +88,7 @@ struct ReloadTests {
 
     @Test(.timeLimit(.minutes(2))) func changedThresholdsAreEvaluatedAtTheReload() async throws {
         try await TestDatabase.withPool { pool, database in
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reload-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let directory = try Self.configurationDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let file = directory.appendingPathComponent("timelined.yaml")
             try "alerts:\n  thresholds: [5]\n".write(to: file, atomically: true, encoding: .utf8)
