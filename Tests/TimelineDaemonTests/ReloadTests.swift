@@ -10,11 +10,13 @@ struct ReloadTests {
     /// `printf %s reload-test-secret | sha256sum`
     static let tokenHash = "1c3fdc3e7a67fdf34e2af8027fcd693d4adcad82b3b4e114c9538b98d6e2fbaf"
 
-    /// A fresh directory for a test's configuration file; the caller removes it.
-    static func configurationDirectory() throws -> URL {
+    /// `timelined.yaml` holding `text`, alone in a fresh directory that the caller removes.
+    static func configurationFile(containing text: String) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
+        let file = directory.appendingPathComponent("timelined.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file
     }
 
     /// A write as a loopback client, with `token` as bearer when given; its HTTP status.
@@ -25,10 +27,8 @@ struct ReloadTests {
 
     @Test(.timeLimit(.minutes(2))) func tokensChangeOnReloadAndABadFileKeepsTheRunningConfiguration() async throws {
         try await TestDatabase.withPool { _, database in
-            let directory = try Self.configurationDirectory()
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let file = directory.appendingPathComponent("timelined.yaml")
-            try "log:\n  level: info\n".write(to: file, atomically: true, encoding: .utf8)
+            let file = try Self.configurationFile(containing: "log:\n  level: info\n")
+            defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
 
             let manager = try FakeServiceManager(abstract: false)
             let port = try LocalHTTP.freePort()
@@ -88,10 +88,8 @@ struct ReloadTests {
 
     @Test(.timeLimit(.minutes(2))) func changedThresholdsAreEvaluatedAtTheReload() async throws {
         try await TestDatabase.withPool { pool, database in
-            let directory = try Self.configurationDirectory()
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let file = directory.appendingPathComponent("timelined.yaml")
-            try "alerts:\n  thresholds: [5]\n".write(to: file, atomically: true, encoding: .utf8)
+            let file = try Self.configurationFile(containing: "alerts:\n  thresholds: [5]\n")
+            defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
             let port = try LocalHTTP.freePort()
             let daemon = try TimelinedBinary.start(["serve", "--config", file.path], environment: [
                 "TIMELINED_DATABASE_URL": database.connectionString.rawValue,

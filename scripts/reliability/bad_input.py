@@ -24,9 +24,7 @@ def schemathesis(ctx):
     document does not allow (scripts/schemathesis.sh, as `make test` runs it)."""
     if not (ctx.repo / ".build" / "test-tools" / "bin" / "schemathesis").exists():
         raise Failed("schemathesis is not installed: run `make test-tools`")
-    cluster = ctx.cluster
-    database = cluster.create_database("schemathesis")
-    daemon = ctx.start_daemon("schemathesis", {"TIMELINED_DATABASE_URL": cluster.url(database)})
+    _, daemon = ctx.start_daemon_on_new_database("schemathesis", "schemathesis")
     try:
         daemon.wait_ready()
         for body, kind in ((sample_events(ctx), "application/x-ndjson"), (json.dumps(EXTENSION), "application/json")):
@@ -266,9 +264,7 @@ def bad_input(ctx):
     """A corpus of bad requests: each a 4xx problem+json naming the field or line, nothing
     stored, the daemon's memory bounded; injection strings stored verbatim and returned intact."""
     cluster = ctx.cluster
-    database = cluster.create_database("bad_input")
-    daemon = ctx.start_daemon("bad-input", {
-        "TIMELINED_DATABASE_URL": cluster.url(database),
+    database, daemon = ctx.start_daemon_on_new_database("bad_input", "bad-input", {
         "TIMELINED_HTTP_MAX_BODY_BYTES": MAX_BODY,
         "TIMELINED_HTTP_BODY_TIMEOUT_SECONDS": BODY_TIMEOUT,
     })

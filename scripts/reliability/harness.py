@@ -262,6 +262,12 @@ class Context:
                                   env=self.environment(env), stdout=subprocess.PIPE, stderr=err, timeout=timeout)
         return done.returncode, done.stdout.decode(errors="replace"), log
 
+    def start_daemon_on_new_database(self, database, name, extra_env=None):
+        """A fresh database on the scenario's cluster and a daemon of its own on it."""
+        self.cluster.create_database(database)
+        env = {"TIMELINED_DATABASE_URL": self.cluster.url(database), **(extra_env or {})}
+        return database, self.start_daemon(name, env)
+
     def start_daemon(self, name, env, host="127.0.0.1"):
         daemon = Daemon(self, name, env, host)
         self.processes.append(daemon.process)

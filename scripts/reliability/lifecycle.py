@@ -124,8 +124,7 @@ def db_restart_under_load(ctx):
     """pg_ctl restart -m fast while clients ingest: only 503s (or refusals) meanwhile, never a
     500; every acknowledged record stored once; back to normal within 5 s of PostgreSQL being up."""
     cluster = ctx.cluster
-    database = cluster.create_database("restart_under_load")
-    daemon = ctx.start_daemon("db-restart-under-load", {"TIMELINED_DATABASE_URL": cluster.url(database)})
+    database, daemon = ctx.start_daemon_on_new_database("restart_under_load", "db-restart-under-load")
     try:
         daemon.wait_ready()
         load = _Load(daemon, "restart")
@@ -292,8 +291,7 @@ def sigterm_under_load(ctx):
     """SIGTERM while clients post 200-record batches: requests in flight complete, the process
     exits 0 within 10 s, and what was acknowledged is exactly what is stored."""
     cluster = ctx.cluster
-    database = cluster.create_database("sigterm_under_load")
-    daemon = ctx.start_daemon("sigterm-under-load", {"TIMELINED_DATABASE_URL": cluster.url(database)})
+    database, daemon = ctx.start_daemon_on_new_database("sigterm_under_load", "sigterm-under-load")
     daemon.wait_ready()
     per_request = 200
     counter = iter(range(10**9))

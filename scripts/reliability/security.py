@@ -149,10 +149,7 @@ def slow_clients(ctx):
     """Slow-loris: sockets that send their headers a byte every second, that send nothing, that
     idle after a request, or that trickle a body. The server closes each within its timeout plus
     a margin and meanwhile answers other clients at once."""
-    cluster = ctx.cluster
-    database = cluster.create_database("slow_clients")
-    daemon = ctx.start_daemon("slow-clients", {
-        "TIMELINED_DATABASE_URL": cluster.url(database),
+    _, daemon = ctx.start_daemon_on_new_database("slow_clients", "slow-clients", {
         "TIMELINED_HTTP_IDLE_TIMEOUT_SECONDS": IDLE_TIMEOUT,
         "TIMELINED_HTTP_BODY_TIMEOUT_SECONDS": BODY_TIMEOUT,
     })
@@ -203,7 +200,6 @@ def slow_clients(ctx):
             time.sleep(max(0.0, 1.0 - (time.monotonic() - round_started)))
         for entry in sockets:
             entry[1].close()
-        open_still = [e for e in sockets if e[4] is None]
         late = [e for e in sockets if e[4] is not None and e[4] > bound]
         failures = []
         for group in groups:
