@@ -21,3 +21,8 @@ extension CodableAsText {
         try container.encode(description)
     }
 }
+
+extension CodableAsText {
+    /// Its text as a JSON string, as it is encoded.
+    public var jsonValue: JSONValue { .string(description) }
+}

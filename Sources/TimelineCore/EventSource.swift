@@ -11,6 +11,6 @@ public struct EventSource: Hashable, Sendable, JSONRepresentable {
     }
 
     public var jsonValue: JSONValue {
-        .object(presentMembers: ["url": url.jsonValue, "title": title.jsonValue, "published": published.map { .string($0.description) }])
+        .object(presentMembers: ["url": url.jsonValue, "title": title.jsonValue, "published": published?.jsonValue])
     }
 }
