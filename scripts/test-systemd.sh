@@ -150,6 +150,20 @@ else
     fail "main process $main_pid runs as uid '${uid:-?}', not a dynamic user"
 fi
 
+# --- resource bounds: the unit's limits are in force, and the hardening score holds ----------
+exposure=$(sx -- systemd-analyze security timelined --no-pager 2>&1 | sed -n 's/.*Overall exposure level for timelined.service: \([0-9.]*\).*/\1/p')
+if [ -n "$exposure" ] && awk -v e="$exposure" 'BEGIN { exit !(e <= 1.5) }'; then
+    ok "systemd-analyze security: overall exposure $exposure (at most 1.5)"
+else
+    fail "systemd-analyze security: overall exposure '${exposure:-unknown}', more than 1.5"
+fi
+bounds="MemoryMax=$(show MemoryMax) MemoryHigh=$(show MemoryHigh) TasksMax=$(show TasksMax) LimitNOFILE=$(show LimitNOFILE)"
+if [ "$bounds" = "MemoryMax=2147483648 MemoryHigh=1610612736 TasksMax=512 LimitNOFILE=8192" ]; then
+    ok "resource bounds in force: $bounds"
+else
+    fail "resource bounds: $bounds"
+fi
+
 # --- a request: an agreement expiring in 20 days, inside the 30-day threshold ----------------
 today=$(date -u +%F)
 event=$(printf '{"key":"t-sign","kind":"signing","title":"Test pact signed","date":"%s","agreement":{"id":"test-pact","title":"Test pact"},"expires_on":"%s"}' \

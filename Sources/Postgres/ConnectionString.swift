@@ -11,7 +11,9 @@ public struct ConnectionString: Sendable, Hashable, CustomStringConvertible {
         self.rawValue = rawValue
     }
 
-    /// The options libpq would use, without any password, for log lines and messages.
+    /// The options the string sets, as libpq parses them (either form), for log lines and
+    /// messages: the value of every keyword whose name holds `password` (`password`,
+    /// `sslpassword`, and any libpq adds) is `***`.
     public var redacted: String {
         var errorMessage: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(rawValue, &errorMessage) else {
@@ -23,8 +25,8 @@ public struct ConnectionString: Sendable, Hashable, CustomStringConvertible {
         var option = options
         while let keyword = option.pointee.keyword {
             let name = String(cString: keyword)
-            if let value = option.pointee.val, name != "password" {
-                parts.append("\(name)=\(String(cString: value))")
+            if let value = option.pointee.val {
+                parts.append("\(name)=\(name.contains("password") ? "***" : Self.quote(String(cString: value)))")
             }
             option += 1
         }

@@ -73,4 +73,6 @@ public struct ServerError: Error, Sendable, Hashable, CustomStringConvertible {
     public static let queryCanceled = "57014"
     public static let lockNotAvailable = "55P03"
     public static let featureNotSupported = "0A000"
+    /// A value too large for what holds it, such as an index entry over its size limit.
+    public static let programLimitExceeded = "54000"
 }

@@ -33,7 +33,7 @@ public func buildRouter(
     metrics registry: PrometheusCollectorRegistry
 ) -> Router<APIRequestContext> {
     let metrics = APIMetrics(registry: registry, pool: pool)
-    let body = RecordBodyReader(maxBytes: configuration().maxBodyBytes)
+    let body = RecordBodyReader(maxBytes: configuration().maxBodyBytes, maxRecords: configuration().maxRecords)
     let router = Router(context: APIRequestContext.self, options: .autoGenerateHeadEndpoints)
     // Outermost first. They wrap every route, 404s and 405s included, and must be added
     // before any route: Hummingbird binds a route to the middleware added before it.

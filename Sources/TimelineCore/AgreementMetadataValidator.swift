@@ -10,7 +10,7 @@ public enum AgreementMetadataValidator {
         var issues = IssueCollector(index: nil)
         guard case .object(let object) = value else {
             issues.add("", "the agreement must be a JSON object, not \(value.typeDescription)")
-            return .failure(ValidationErrors(issues: issues.issues))
+            return .failure(issues.errors)
         }
         let id = issues.identifier(object["id"], at: "id", required: true, .agreement)
         let title = issues.text(
@@ -22,8 +22,8 @@ public enum AgreementMetadataValidator {
         let alertDays = alertDays(object["alert_days"], &issues)
         issues.rejectUnknownMembers(of: object, allowed: fields, at: "")
 
-        guard issues.issues.isEmpty, let id, let title else {
-            return .failure(ValidationErrors(issues: issues.issues))
+        guard issues.isEmpty, let id, let title else {
+            return .failure(issues.errors)
         }
         return .success(
             AgreementMetadata(id: id, title: title, parties: parties, summary: summary, alertDays: alertDays))

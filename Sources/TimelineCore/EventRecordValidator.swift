@@ -10,6 +10,8 @@ public enum EventRecordValidator {
     public static let maximumURLLength = 2_000
     public static let maximumTags = 50
     public static let maximumTagLength = 64
+    /// A summit has dozens of participants; the schema holds this many actors of 64 characters.
+    public static let maximumActors = 100
     /// Not fixed by the contract; generous for a person's name or a role such as "signatory".
     public static let maximumActorTextLength = 200
     /// Not fixed by the contract; the same as a record's title.
@@ -33,7 +35,7 @@ public enum EventRecordValidator {
         var issues = IssueCollector(index: index)
         guard case .object(let object) = value else {
             issues.add("", "a record must be a JSON object, not \(value.typeDescription)")
-            return .failure(ValidationErrors(issues: issues.issues))
+            return .failure(issues.errors)
         }
 
         let key = issues.identifier(object["key"], at: "key", required: false, .key)
@@ -61,8 +63,8 @@ public enum EventRecordValidator {
         let tags = tags(object["tags"], &issues)
         issues.rejectUnknownMembers(of: object, allowed: fields, at: "", hints: serverFields)
 
-        guard issues.issues.isEmpty, let kind, let title, let date else {
-            return .failure(ValidationErrors(issues: issues.issues))
+        guard issues.isEmpty, let kind, let title, let date else {
+            return .failure(issues.errors)
         }
         return .success(
             EventRecord(
@@ -71,19 +73,11 @@ public enum EventRecordValidator {
                 summary: summary, sources: sources ?? [], tags: tags ?? []))
     }
 
-    /// All records, or every issue of every record (each with its index): a request is atomic.
+    /// All records, or the issues of every record (each with its index): a request is atomic.
     public static func validate(batch: [JSONValue]) -> Result<[EventRecord], ValidationErrors> {
-        var records: [EventRecord] = []
-        records.reserveCapacity(batch.count)
-        var issues: [ValidationIssue] = []
-        let outcomes = Array(batch.indices).concurrentMap { index in validate(batch[index], index: index) }
-        for outcome in outcomes {
-            switch outcome {
-            case .success(let record): records.append(record)
-            case .failure(let errors): issues += errors.issues
-            }
-        }
-        return issues.isEmpty ? .success(records) : .failure(ValidationErrors(issues: issues))
+        var validator = RecordBatchValidator()
+        for value in batch { validator.add(value) }
+        return validator.finish()
     }
 
     // MARK: - Fields
@@ -99,7 +93,8 @@ public enum EventRecordValidator {
     }
 
     private static func actors(_ value: JSONValue?, _ issues: inout IssueCollector) -> [ActorReference]? {
-        guard let elements = issues.array(value, at: "actors") else { return nil }
+        guard let elements = issues.array(value, at: "actors", maximumCount: maximumActors, noun: "actors")
+        else { return nil }
         var actors: [ActorReference] = []
         var firstPosition: [String: Int] = [:]
         for (position, element) in elements.enumerated() {
@@ -227,10 +222,10 @@ public enum EventRecordValidator {
         _ value: JSONValue?, at field: @autoclosure () -> String, _ issues: inout IssueCollector
     ) -> String? {
         guard let url = issues.string(value, at: field(), required: false) else { return nil }
-        if url.utf8.count > maximumURLLength, url.count > maximumURLLength {
+        if url.utf8.count > maximumURLLength, url.unicodeScalars.count > maximumURLLength {
             issues.add(
                 field(),
-                "must be at most \(Quoting.grouped(maximumURLLength)) characters (got \(Quoting.grouped(url.count)))")
+                "must be at most \(Quoting.grouped(maximumURLLength)) characters (got \(Quoting.grouped(url.unicodeScalars.count)))")
             return nil
         }
         guard isHTTPURL(url) else {

@@ -30,14 +30,22 @@ struct IssueCollector {
     }
 
     let index: Int?
-    private(set) var issues: [ValidationIssue] = []
+    /// The first `ValidationErrors.maximumReported` issues, and how many more there were: a
+    /// record with a million unknown members costs a count, not a million messages.
+    private(set) var errors = ValidationErrors(issues: [])
 
     init(index: Int?) {
         self.index = index
     }
 
-    mutating func add(_ field: String, _ message: String) {
-        issues.append(ValidationIssue(index: index, field: field, message: message))
+    var isEmpty: Bool { errors.totalCount == 0 }
+
+    mutating func add(_ field: @autoclosure () -> String, _ message: @autoclosure () -> String) {
+        guard errors.issues.count < ValidationErrors.maximumReported else {
+            errors.omittedCount += 1
+            return
+        }
+        errors.issues.append(ValidationIssue(index: index, field: field(), message: message()))
     }
 
     static func member(_ base: String, _ name: String) -> String {
@@ -54,13 +62,17 @@ struct IssueCollector {
         value != nil && value != .null
     }
 
-    /// In sorted order, so the same input always yields the same report.
+    /// In sorted order, so the same input always yields the same report. Past the report's
+    /// room only the count is kept: neither sorting nor suggestions are worth it for names
+    /// nobody will see.
     mutating func rejectUnknownMembers(
         of object: [String: JSONValue], allowed: [String], at base: @autoclosure () -> String,
         hints: [String: String] = [:]
     ) {
         let unknown = object.keys.filter { !allowed.contains($0) }
-        for name in unknown.sorted() {
+        guard !unknown.isEmpty else { return }
+        let room = ValidationErrors.maximumReported - errors.issues.count
+        for name in Self.smallest(room, of: unknown) {
             var message = "unknown field \(Quoting.quoted(name))"
             if let hint = hints[name] {
                 message += " (\(hint))"
@@ -69,6 +81,25 @@ struct IssueCollector {
             }
             add(Self.member(base(), name), message)
         }
+        errors.omittedCount += max(0, unknown.count - max(0, room))
+    }
+
+    /// The `count` smallest names in sorted order, without sorting them all.
+    static func smallest(_ count: Int, of names: [String]) -> [String] {
+        guard count > 0 else { return [] }
+        guard names.count > count else { return names.sorted() }
+        var kept: [String] = []
+        kept.reserveCapacity(count + 1)
+        for name in names where kept.count < count || name < kept[kept.count - 1] {
+            var low = 0, high = kept.count
+            while low < high {
+                let middle = (low + high) / 2
+                if kept[middle] < name { low = middle + 1 } else { high = middle }
+            }
+            kept.insert(name, at: low)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
     }
 
     mutating func string(_ value: JSONValue?, at field: @autoclosure () -> String, required: Bool) -> String? {
@@ -85,7 +116,9 @@ struct IssueCollector {
     }
 
     /// A free-text value: not blank, no NUL (PostgreSQL text cannot hold it), at most `maximumLength`
-    /// Characters — counted after trimming when `trimmed`, which also trims the result.
+    /// Unicode scalars — counted after trimming when `trimmed`, which also trims the result.
+    /// Scalars, not characters: one character can hold thousands of combining marks, and what
+    /// the database stores and indexes grows with the scalars.
     mutating func text(
         _ value: JSONValue?, at field: @autoclosure () -> String, required: Bool = false, maximumLength: Int,
         trimmed: Bool = false
@@ -101,9 +134,9 @@ struct IssueCollector {
             add(field(), "must not contain NUL characters (U+0000)")
             isValid = false
         }
-        // Characters never outnumber UTF-8 bytes, so most values skip the linear count.
+        // Scalars never outnumber UTF-8 bytes, so most values skip the linear count.
         if text.utf8.count > maximumLength {
-            let length = text.count
+            let length = text.unicodeScalars.count
             if length > maximumLength {
                 let qualifier = trimmed ? " after trimming" : ""
                 add(

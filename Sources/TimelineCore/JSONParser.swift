@@ -35,6 +35,24 @@ struct JSONParser {
         return value
     }
 
+    /// Like `parse`, but a top-level array is taken apart as it is read: each element goes to
+    /// `element` and is not kept, so a large array's values need not all exist at once. Returns
+    /// nil for an array, the value itself otherwise. When `element` returns false the walk stops
+    /// there, and the rest of the input is not looked at.
+    static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, streamingArrayElements element: (JSONValue) -> Bool
+    ) throws(Failure) -> JSONValue? {
+        var parser = JSONParser(bytes: bytes, range: range)
+        parser.skipWhitespace()
+        guard parser.peek == UInt8(ascii: "[") else { return try parse(bytes, in: range) }
+        guard try parser.parseArray(element) else { return nil }
+        parser.skipWhitespace()
+        guard parser.position == parser.end else {
+            throw parser.failure("unexpected \(parser.describeCurrent()) after the JSON value")
+        }
+        return nil
+    }
+
     /// Runs `body` over contiguous bytes, copying only when the collection has no contiguous storage.
     static func withBuffer<R, E: Error>(
         _ bytes: some Collection<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R
@@ -128,18 +146,27 @@ struct JSONParser {
     }
 
     private mutating func parseArray() throws(Failure) -> JSONValue {
+        var elements: [JSONValue] = []
+        _ = try parseArray { element in
+            elements.append(element)
+            return true
+        }
+        return .array(elements)
+    }
+
+    /// Hands each element to `each` as soon as it is parsed; false when `each` stopped the walk.
+    private mutating func parseArray(_ each: (JSONValue) -> Bool) throws(Failure) -> Bool {
         try enterContainer()
         position += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if peek == UInt8(ascii: "]") {
             position += 1
             depth -= 1
-            return .array(elements)
+            return true
         }
         while true {
             if peek == UInt8(ascii: "]") { throw failure("trailing comma before ']'") }
-            elements.append(try parseValue())
+            guard each(try parseValue()) else { return false }
             skipWhitespace()
             switch peek {
             case UInt8(ascii: ","):
@@ -148,7 +175,7 @@ struct JSONParser {
             case UInt8(ascii: "]"):
                 position += 1
                 depth -= 1
-                return .array(elements)
+                return true
             default:
                 throw failure("expected ',' or ']' in an array, found \(describeCurrent())")
             }

@@ -3,9 +3,10 @@ enum Quoting {
     static let maximumEcho = 64
 
     static func quoted(_ value: String) -> String {
+        // Scalars, not characters: one character may carry thousands of combining marks.
         var text = value
-        if text.count > maximumEcho {
-            text = String(text.prefix(maximumEcho)) + "…"
+        if text.unicodeScalars.count > maximumEcho {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(maximumEcho))) + "…"
         }
         return "'" + text + "'"
     }

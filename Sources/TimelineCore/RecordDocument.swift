@@ -15,12 +15,25 @@ public enum RecordDocument {
     public static func records(
         in data: some Collection<UInt8>, format: Format
     ) throws(RecordDocumentError) -> [JSONValue] {
+        var records: [JSONValue] = []
+        try forEachRecord(in: data, format: format) { record in
+            records.append(record)
+            return true
+        }
+        return records
+    }
+
+    /// Hands each record value of `data` to `body` as soon as it is parsed, in order, without
+    /// keeping it; `body` returns false to stop reading.
+    public static func forEachRecord(
+        in data: some Collection<UInt8>, format: Format, _ body: (JSONValue) -> Bool
+    ) throws(RecordDocumentError) {
         try JSONParser.withBuffer(data) { buffer throws(RecordDocumentError) in
-            let body = JSONParser.skippingByteOrderMark(buffer, in: 0..<buffer.count)
+            let content = JSONParser.skippingByteOrderMark(buffer, in: 0..<buffer.count)
             switch format {
-            case .json: return try jsonRecords(buffer, body)
-            case .ndjson: return try ndjsonRecords(buffer, body)
-            case .csv: return try csvRecords(buffer, body)
+            case .json: try jsonRecords(buffer, content, body)
+            case .ndjson: try ndjsonRecords(buffer, content, body)
+            case .csv: try csvRecords(buffer, content, body)
             }
         }
     }
@@ -39,74 +52,71 @@ public enum RecordDocument {
     }
 
     private static func jsonRecords(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>
-    ) throws(RecordDocumentError) -> [JSONValue] {
-        if body.allSatisfy({ JSONParser.isWhitespace(buffer[$0]) }) {
+        _ buffer: UnsafeBufferPointer<UInt8>, _ content: Range<Int>, _ body: (JSONValue) -> Bool
+    ) throws(RecordDocumentError) {
+        if content.allSatisfy({ JSONParser.isWhitespace(buffer[$0]) }) {
             throw RecordDocumentError(
                 line: nil, message: "the body is empty; expected a JSON object or an array of objects")
         }
-        let value: JSONValue
+        let value: JSONValue?
         do throws(JSONParser.Failure) {
-            value = try JSONParser.parse(buffer, in: body)
+            value = try JSONParser.parse(buffer, in: content, streamingArrayElements: body)
         } catch {
             throw RecordDocumentError(
                 line: nil, message: JSONParseError(failure: error, in: buffer, lineStart: 0).description)
         }
-        switch value {
-        case .object: return [value]
-        case .array(let elements): return elements
-        default:
+        // nil: an array, whose elements went to `body` already.
+        guard let value else { return }
+        guard case .object = value else {
             throw RecordDocumentError(
                 line: nil,
                 message: "the body must be a JSON object or an array of objects, not \(value.typeDescription)")
         }
+        _ = body(value)
     }
 
     private static func ndjsonRecords(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>
-    ) throws(RecordDocumentError) -> [JSONValue] {
-        var records: [JSONValue] = []
+        _ buffer: UnsafeBufferPointer<UInt8>, _ content: Range<Int>, _ body: (JSONValue) -> Bool
+    ) throws(RecordDocumentError) {
         var lineNumber = 0
-        var lineStart = body.lowerBound
-        while lineStart < body.upperBound {
+        var lineStart = content.lowerBound
+        while lineStart < content.upperBound {
             lineNumber += 1
             var lineEnd = lineStart
-            while lineEnd < body.upperBound, buffer[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            while lineEnd < content.upperBound, buffer[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
             let next = lineEnd + 1
             if lineEnd > lineStart, buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
             let line = lineStart..<lineEnd
             if !line.allSatisfy({ JSONParser.isWhitespace(buffer[$0]) }) {
+                let record: JSONValue
                 do throws(JSONParser.Failure) {
-                    records.append(try JSONParser.parse(buffer, in: line))
+                    record = try JSONParser.parse(buffer, in: line)
                 } catch {
                     let position = JSONParseError(failure: error, in: buffer, lineStart: lineStart)
                     throw RecordDocumentError(
                         line: lineNumber, message: "invalid JSON at column \(position.column): \(position.message)")
                 }
+                guard body(record) else { return }
             }
             lineStart = next
         }
-        return records
     }
 
     private static func csvRecords(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>
-    ) throws(RecordDocumentError) -> [JSONValue] {
-        let rows = try CSVTable.rows(buffer, in: body)
+        _ buffer: UnsafeBufferPointer<UInt8>, _ content: Range<Int>, _ body: (JSONValue) -> Bool
+    ) throws(RecordDocumentError) {
+        let rows = try CSVTable.rows(buffer, in: content)
         guard let header = rows.first else {
             throw RecordDocumentError(line: nil, message: "the file is empty; expected a header row naming the columns")
         }
         let columns = try CSVColumn.header(header)
-        var records: [JSONValue] = []
-        records.reserveCapacity(rows.count - 1)
         for row in rows.dropFirst() {
             guard row.fields.count == columns.count else {
                 throw RecordDocumentError(
                     line: row.line, message: "the row has \(row.fields.count) fields, the header \(columns.count) columns")
             }
-            records.append(CSVColumn.record(zip(columns, row.fields)))
+            guard body(CSVColumn.record(zip(columns, row.fields))) else { return }
         }
-        return records
     }
 
     /// The index just past the object starting at `start`, found by bracket counting alone; nil when

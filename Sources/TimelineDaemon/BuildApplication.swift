@@ -78,7 +78,7 @@ func buildApplication(
         agreements: agreements,
         agreementDefiner: agreements,
         notifications: NotificationLedger(pool: pool),
-        readiness: DatabaseReadiness(pool: pool, migrator: migrator, isMigrated: { schema.isMigrated }),
+        readiness: DatabaseReadiness(pool: pool, migrator: migrator, isMigrated: { schema.isMigrated }, logger: logger),
         pool: pool,
         configuration: { settings.current.api },
         metrics: PrometheusCollectorRegistry()

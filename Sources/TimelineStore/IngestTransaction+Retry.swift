@@ -22,6 +22,7 @@ extension IngestTransaction {
                     attempt += 1
                     continue
                 }
+                if let invalid = ValidationErrors(tooLargeToStore: error) { throw .invalid(invalid) }
                 throw .database(error)
             } catch {
                 throw .database(.connectionLost(message: "\(error)"))

@@ -119,6 +119,8 @@ struct IngestTransaction {
     }
 
     /// Creates or updates the agreements that records define; the last definition of an id wins.
+    /// Returns those whose title or parties changed: a definition that changes nothing writes
+    /// nothing and wakes no alert engine.
     private func upsertAgreements(on connection: PostgresConnection) throws -> Set<String> {
         var definitions: [String: AgreementDefinition] = [:]
         var order: [String] = []
@@ -128,31 +130,49 @@ struct IngestTransaction {
             definitions[definition.id] = definition
         }
         guard !order.isEmpty else { return [] }
-        try connection.query(
+        var changed = Set(try connection.query(
             """
             INSERT INTO agreements (id, title) SELECT * FROM unnest($1::text[], $2::text[])
             ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, updated_at = now()
             WHERE agreements.title IS DISTINCT FROM EXCLUDED.title
+            RETURNING id
             """,
             [order, order.map { definitions[$0]!.title }]
-        )
+        ).map { try $0.string(0) })
         let withParties = order.filter { definitions[$0]!.parties != nil }
-        if !withParties.isEmpty {
-            var agreementIDs: [String] = [], actorIDs: [String] = [], positions: [Int] = []
-            for id in withParties {
-                for (position, party) in definitions[id]!.parties!.enumerated() {
-                    agreementIDs.append(id)
-                    actorIDs.append(party)
-                    positions.append(position)
-                }
+        guard !withParties.isEmpty else { return changed }
+        var agreementIDs: [String] = [], actorIDs: [String] = [], positions: [Int] = []
+        for id in withParties {
+            for (position, party) in definitions[id]!.parties!.enumerated() {
+                agreementIDs.append(id)
+                actorIDs.append(party)
+                positions.append(position)
             }
-            try connection.query("DELETE FROM agreement_parties WHERE agreement_id = ANY($1::text[])", [withParties])
-            try connection.query(
-                "INSERT INTO agreement_parties (agreement_id, actor_id, position) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])",
-                [agreementIDs, actorIDs, positions]
-            )
         }
-        return Set(order)
+        // Only the difference is written: parties no longer listed go, new ones come, and
+        // a party that moved gets its new position.
+        let removed = try connection.query(
+            """
+            DELETE FROM agreement_parties p
+            WHERE p.agreement_id = ANY($1::text[])
+              AND (p.agreement_id, p.actor_id) NOT IN (SELECT * FROM unnest($2::text[], $3::text[]))
+            RETURNING agreement_id
+            """,
+            [withParties, agreementIDs, actorIDs]
+        )
+        let added = try connection.query(
+            """
+            INSERT INTO agreement_parties (agreement_id, actor_id, position)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::int[])
+            ON CONFLICT (agreement_id, actor_id) DO UPDATE SET position = EXCLUDED.position
+            WHERE agreement_parties.position <> EXCLUDED.position
+            RETURNING agreement_id
+            """,
+            [agreementIDs, actorIDs, positions]
+        )
+        for row in removed { changed.insert(try row.string(0)) }
+        for row in added { changed.insert(try row.string(0)) }
+        return changed
     }
 
     /// The current revision of every event the batch names by key, with `isSame` comparing

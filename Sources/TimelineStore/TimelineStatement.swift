@@ -33,7 +33,14 @@ struct TimelineStatement {
         switch actors.count {
         case 0: break
         case 1: conditions.append("t0.actor_id = \(actors[0])::text")
-        default: conditions += ["t0.actor_id = rarest_actor(\(actors)::text[])", "t0.actor_ids @> \(actors)::text[]"]
+        default:
+            // An entry without its list (too long for the index, 0008_large_actor_lists.sql) is
+            // decided by the revision's list.
+            conditions += [
+                "t0.actor_id = rarest_actor(\(actors)::text[])",
+                "(t0.actor_ids @> \(actors)::text[] OR t0.actor_ids IS NULL)",
+                "r.actor_ids @> \(actors)::text[]",
+            ]
         }
         if let agreement = query.agreement { conditions.append("r.agreement_id = \(agreement)::text") }
         if !query.kinds.isEmpty { conditions.append("r.kind = ANY (\(query.kinds.map(\.rawValue))::text[])") }

@@ -79,7 +79,7 @@ struct PoolReadiness: ReadinessProbe {
             try await pool.query("SELECT 1")
             return .ready
         } catch {
-            return .notReady("database unavailable: \(error)")
+            return .databaseUnavailable
         }
     }
 }
@@ -154,6 +154,12 @@ struct Problem: Decodable {
     let status: Int
     let detail: String
     let errors: [ValidationIssue]?
+    let errorsOmitted: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case type, title, status, detail, errors
+        case errorsOmitted = "errors_omitted"
+    }
 }
 
 struct IngestResults: Decodable {

@@ -10,10 +10,11 @@ struct BodyParsingTests {
     func ndjsonLinesSplitAcrossChunksParseTheSame(chunkSize: Int) throws {
         let body = Array("{\"a\": 1}\r\n\n{\"b\": [1, 2]}\n  \n{\"c\": \"é\"}".utf8)
         var parser = NDJSONRecordParser()
+        var records: [JSONValue] = []
         for start in stride(from: 0, to: body.count, by: chunkSize) {
-            try parser.consume(ByteBuffer(bytes: body[start..<min(start + chunkSize, body.count)]))
+            try parser.consume(ByteBuffer(bytes: body[start..<min(start + chunkSize, body.count)])) { records.append($0); return true }
         }
-        let records = try parser.finish()
+        try parser.finish { records.append($0); return true }
         #expect(records == [.object(["a": .number(1)]), .object(["b": .array([.number(1), .number(2)])]), .object(["c": .string("é")])])
     }
 
@@ -21,8 +22,8 @@ struct BodyParsingTests {
         let body = "{\"a\": 1}\n\n{\"b\": tru}\n"
         var parser = NDJSONRecordParser()
         let streamed = #expect(throws: RecordDocumentError.self) {
-            try parser.consume(ByteBuffer(string: body))
-            _ = try parser.finish()
+            try parser.consume(ByteBuffer(string: body)) { _ in true }
+            try parser.finish { _ in true }
         }
         let whole = #expect(throws: RecordDocumentError.self) { try RecordDocument.records(in: Array(body.utf8), format: .ndjson) }
         #expect(streamed == whole)
@@ -34,14 +35,16 @@ struct BodyParsingTests {
     @Test func aByteOrderMarkIsAllowedAtTheStartOfAnNDJSONBodyOnly() throws {
         let mark = [UInt8](arrayLiteral: 0xEF, 0xBB, 0xBF)
         var first = NDJSONRecordParser()
-        try first.consume(ByteBuffer(bytes: mark + Array("{\"a\": 1}\n{\"b\": 2}\n".utf8)))
-        #expect(try first.finish().count == 2)
+        var records: [JSONValue] = []
+        try first.consume(ByteBuffer(bytes: mark + Array("{\"a\": 1}\n{\"b\": 2}\n".utf8))) { records.append($0); return true }
+        try first.finish { records.append($0); return true }
+        #expect(records.count == 2)
 
         let body = Array("{\"a\": 1}\n".utf8) + mark + Array("{\"b\": 2}\n".utf8)
         var later = NDJSONRecordParser()
         let streamed = #expect(throws: RecordDocumentError.self) {
-            try later.consume(ByteBuffer(bytes: body))
-            _ = try later.finish()
+            try later.consume(ByteBuffer(bytes: body)) { _ in true }
+            try later.finish { _ in true }
         }
         let whole = #expect(throws: RecordDocumentError.self) { try RecordDocument.records(in: body, format: .ndjson) }
         #expect(streamed == whole)
@@ -58,10 +61,21 @@ struct BodyParsingTests {
                 continuation.finish()
             }))
         await #expect {
-            _ = try await RecordBodyReader(maxBytes: 100).records(from: request)
+            _ = try await RecordBodyReader(maxBytes: 100, maxRecords: 10_000).records(from: request)
         } throws: { error in
             if case .contentTooLarge(limit: 100) = error as? APIError { true } else { false }
         }
+    }
+
+    @Test func anNDJSONBodyStopsBeingReadWhenTheRecordsAreRefused() throws {
+        var parser = NDJSONRecordParser()
+        var taken = 0
+        try parser.consume(ByteBuffer(string: "{\"a\": 1}\n{\"b\": 2}\n{\"c\": tru}\n")) { _ in
+            taken += 1
+            return taken < 2
+        }
+        // The third line, malformed, was never parsed.
+        #expect(taken == 2)
     }
 
     @Test func contentTypesAreParsedCaseInsensitivelyWithParameters() {

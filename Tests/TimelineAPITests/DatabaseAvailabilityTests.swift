@@ -60,7 +60,11 @@ struct DatabaseAvailabilityTests {
                 let response = try await client.get("/readyz")
                 #expect(response.status == .serviceUnavailable)
                 #expect(response.headers[.retryAfter] == "5")
-                #expect(try response.problem().type == "urn:timelined:problem:not-ready")
+                let problem = try response.problem()
+                #expect(problem.type == "urn:timelined:problem:not-ready")
+                // Nothing of libpq's message (the socket path, "No such file") reaches the client.
+                #expect(problem.detail == "database unavailable")
+                #expect(!response.text.contains("timelined-no-server"))
             }
         }
     }

@@ -10,7 +10,7 @@ import TimelineStore
 struct UnexpectedErrorTests {
     /// A database failure that is neither unavailability nor slowness is a bug of ours.
     struct BrokenIngestor: EventIngesting {
-        func ingest(_ values: [JSONValue]) async throws(IngestError) -> [IngestResult] {
+        func store(_ records: [EventRecord]) async throws(IngestError) -> [IngestResult] {
             throw .database(.decoding(column: "secret_internal_column", expected: "bigint", value: "x"))
         }
     }

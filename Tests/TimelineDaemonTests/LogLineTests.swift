@@ -33,6 +33,27 @@ struct LogLineTests {
         #expect(line.hasPrefix("ts="))
     }
 
+    /// ESC, VT, FF, DEL, NEL (U+0085), the line separator U+2028 and a C1 CSI (U+009B) in a
+    /// client's title: each would act on a terminal that shows the log.
+    static let hostileTitle = "a\u{1B}[31mred\u{0B}\u{0C}\u{7F}\u{85}\u{2028}\u{2029}\u{9B}2Jz"
+
+    @Test(arguments: StructuredLogHandler.Format.allCases)
+    func controlCharactersInValuesAreEscaped(format: StructuredLogHandler.Format) throws {
+        let captured = Captured()
+        logger(format, journal: false, into: captured).warning("agreement expiry", metadata: ["title": "\(Self.hostileTitle)"])
+        let line = captured.all[0]
+        let body = line.dropLast()
+        #expect(line.hasSuffix("\n") && !body.contains("\n"))
+        #expect(!body.unicodeScalars.contains { LogText.isControl($0) }, "raw control character in \(line.debugDescription)")
+        for escape in [#"\u001b"#, #"\u000b"#, #"\u000c"#, #"\u007f"#, #"\u0085"#, #"\u2028"#, #"\u2029"#, #"\u009b"#] {
+            #expect(body.contains(escape), "\(escape) missing in \(line)")
+        }
+        if format == .json {
+            let object = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: String]
+            #expect(object?["title"] == Self.hostileTitle)
+        }
+    }
+
     @Test func jsonLinesParseAndCarryTheMetadata() throws {
         let captured = Captured()
         logger(.json, journal: false, into: captured).warning("agreement expiry", metadata: ["threshold": "30"])

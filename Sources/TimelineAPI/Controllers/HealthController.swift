@@ -20,7 +20,7 @@ struct HealthController {
 
     @Sendable private func ready(_ request: Request, context: APIRequestContext) async throws -> Status {
         let readiness = await probe.readiness()
-        guard readiness.isReady else { throw APIError.notReady(readiness.reason ?? "The service is not ready.") }
-        return Status(status: "ready")
+        guard readiness == .ready else { throw APIError.notReady(readiness.rawValue) }
+        return Status(status: readiness.rawValue)
     }
 }

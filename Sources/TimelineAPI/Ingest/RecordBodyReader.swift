@@ -2,23 +2,30 @@ import Hummingbird
 import NIOCore
 import TimelineCore
 
-/// Reads a request body into JSON values, never holding more than `maxBytes` of it: a declared
-/// Content-Length over the limit is refused before a byte is read, and a body that grows past it
-/// while arriving (chunked, or longer than declared) is refused right there.
+/// Reads a request body into records, never holding more than `maxBytes` of it nor more than
+/// `maxRecords` records: a declared Content-Length over the limit is refused before a byte is
+/// read, and a body that grows past either limit while arriving is refused right there.
 struct RecordBodyReader: Sendable {
     let maxBytes: Int
+    let maxRecords: Int
 
-    /// `POST /v1/events`: the records of a JSON or NDJSON body.
-    func records(from request: Request) async throws(APIError) -> [JSONValue] {
+    /// `POST /v1/events`: the validated records of a JSON or NDJSON body; every issue (up to the
+    /// report's limit) when any is invalid.
+    func records(from request: Request) async throws(APIError) -> [EventRecord] {
         let format = try IngestFormat(contentType: request.headers[.contentType])
         let length = try declaredLength(of: request)
+        var validator = RecordBatchValidator(maximumRecords: maxRecords)
         switch format {
         case .json:
             var parser = JSONRecordParser(expectedLength: length)
-            return try await read(request.body, into: &parser)
+            try await read(request.body, with: &parser, into: &validator)
         case .ndjson:
             var parser = NDJSONRecordParser()
-            return try await read(request.body, into: &parser)
+            try await read(request.body, with: &parser, into: &validator)
+        }
+        switch validator.finish() {
+        case .success(let records): return records
+        case .failure(let errors): throw .invalidRecords(errors)
         }
     }
 
@@ -27,7 +34,7 @@ struct RecordBodyReader: Sendable {
     func document(from request: Request) async throws(APIError) -> JSONValue {
         _ = try IngestFormat(contentType: request.headers[.contentType], accepting: [.json])
         var parser = JSONRecordParser(expectedLength: try declaredLength(of: request))
-        try await receive(request.body, into: &parser)
+        try await receive(request.body, with: &parser) { _ in true }
         do { return try parser.document() } catch { throw .malformedBody(error.description) }
     }
 
@@ -40,18 +47,34 @@ struct RecordBodyReader: Sendable {
         return declaredLength
     }
 
-    private func read(_ body: RequestBody, into parser: inout some RecordBodyParser) async throws(APIError) -> [JSONValue] {
-        try await receive(body, into: &parser)
-        do { return try parser.finish() } catch { throw .malformedBody(error.description) }
+    private func read(
+        _ body: RequestBody, with parser: inout some RecordBodyParser, into validator: inout RecordBatchValidator
+    ) async throws(APIError) {
+        try await receive(body, with: &parser) { validator.add($0) }
+        do { try parser.finish { validator.add($0) } } catch { throw .malformedBody(error.description) }
+        if validator.isOverLimit { throw .tooManyRecords(limit: maxRecords) }
     }
 
-    private func receive(_ body: RequestBody, into parser: inout some RecordBodyParser) async throws(APIError) {
+    /// Feeds the body to `parser` as it arrives; stops reading, and refuses the request, once
+    /// `record` takes no more.
+    private func receive(
+        _ body: RequestBody, with parser: inout some RecordBodyParser, _ record: (JSONValue) -> Bool
+    ) async throws(APIError) {
         var chunks = body.makeAsyncIterator()
         var received = 0
+        var isTaking = true
         while let chunk = try await Self.next(&chunks) {
             received += chunk.readableBytes
             guard received <= maxBytes else { throw .contentTooLarge(limit: maxBytes) }
-            do { try parser.consume(chunk) } catch { throw .malformedBody(error.description) }
+            do {
+                try parser.consume(chunk) { value in
+                    isTaking = record(value)
+                    return isTaking
+                }
+            } catch {
+                throw .malformedBody(error.description)
+            }
+            if !isTaking { throw .tooManyRecords(limit: maxRecords) }
         }
     }
 

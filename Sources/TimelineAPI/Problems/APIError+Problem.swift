@@ -12,7 +12,7 @@ extension APIError: HTTPResponseError {
         case .methodNotAllowed: .methodNotAllowed
         case .invalidParameter, .malformedBody, .unreadableBody: .badRequest
         case .unsupportedMediaType: .unsupportedMediaType
-        case .contentTooLarge: .contentTooLarge
+        case .contentTooLarge, .tooManyRecords: .contentTooLarge
         case .requestTimeout: .requestTimeout
         case .invalidRecords: .unprocessableContent
         case .unauthorized: .unauthorized
@@ -30,7 +30,8 @@ extension APIError: HTTPResponseError {
             title: title ?? status.reasonPhrase,
             status: status.code,
             detail: detail,
-            errors: errors
+            errors: errors,
+            errorsOmitted: errorsOmitted
         )
     }
 
@@ -68,6 +69,7 @@ extension APIError: HTTPResponseError {
         case .invalidParameter: "invalid-parameter"
         case .unsupportedMediaType: "unsupported-media-type"
         case .contentTooLarge: "body-too-large"
+        case .tooManyRecords: "too-many-records"
         case .malformedBody: "malformed-body"
         case .unreadableBody: "unreadable-body"
         case .requestTimeout: "request-timeout"
@@ -90,6 +92,7 @@ extension APIError: HTTPResponseError {
         case .unreadableBody: "Unreadable request body"
         case .requestTimeout: "Request body too slow"
         case .invalidRecords: "Invalid records"
+        case .tooManyRecords: "Too many records"
         case .notReady: "Not ready"
         case .databaseUnavailable: "Database unavailable"
         case .databaseBusy: "Database busy"
@@ -109,6 +112,8 @@ extension APIError: HTTPResponseError {
             reason
         case .contentTooLarge(let limit):
             "The request body is larger than the limit of \(limit) bytes (http.max_body_bytes)."
+        case .tooManyRecords(let limit):
+            "The request holds more than \(limit) records (ingest.max_records); split it into smaller requests. Nothing was stored."
         case .malformedBody(let reason):
             reason
         case .unreadableBody:
@@ -116,6 +121,8 @@ extension APIError: HTTPResponseError {
         case .requestTimeout(let timeout):
             "The request body did not arrive within \(timeout.components.seconds) seconds of its headers "
                 + "(http.body_timeout_seconds); nothing was stored."
+        case .invalidRecords(let errors) where errors.omittedCount > 0:
+            "\(errors.totalCount) issues found, the first \(errors.issues.count) listed; nothing was stored."
         case .invalidRecords(let errors):
             "\(errors.issues.count) issue(s) found; nothing was stored."
         case .unauthorized(.missingToken):
@@ -135,6 +142,10 @@ extension APIError: HTTPResponseError {
         case .internalError(let requestID):
             "An unexpected error occurred; it was logged under request id \(requestID)."
         }
+    }
+
+    private var errorsOmitted: Int? {
+        if case .invalidRecords(let errors) = self, errors.omittedCount > 0 { errors.omittedCount } else { nil }
     }
 
     private var errors: [ValidationIssue]? {

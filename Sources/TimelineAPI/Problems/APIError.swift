@@ -15,6 +15,8 @@ public enum APIError: Error, Sendable {
     case unsupportedMediaType(String)
     /// The body is larger than `http.max_body_bytes`, declared or as it arrived.
     case contentTooLarge(limit: Int)
+    /// The body holds more than `ingest.max_records` records.
+    case tooManyRecords(limit: Int)
     /// The body is not what its Content-Type says (malformed JSON or NDJSON, with its position).
     case malformedBody(String)
     /// The body stream broke off before its end.

@@ -11,4 +11,11 @@ struct ProblemDetails: Encodable, Sendable {
     let detail: String
     /// Each bad record or parameter; absent when the problem is about the request as a whole.
     let errors: [ValidationIssue]?
+    /// Issues found beyond those listed in `errors`; absent when every one is listed.
+    let errorsOmitted: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case type, title, status, detail, errors
+        case errorsOmitted = "errors_omitted"
+    }
 }

@@ -1,14 +1,11 @@
-/// Whether the service can do its work: the database reachable and its schema current.
-public struct Readiness: Sendable, Hashable {
-    public let isReady: Bool
-    /// Why not, in words an operator can act on.
-    public let reason: String?
-
-    public static let ready = Readiness(isReady: true, reason: nil)
-
-    public static func notReady(_ reason: String) -> Readiness {
-        Readiness(isReady: false, reason: reason)
-    }
+/// Whether the service can do its work: the database reachable and its schema current. What
+/// clients of `/readyz` learn is only which of three; the details (host, port, libpq's words,
+/// a role name) are for the log, where the probe writes them.
+public enum Readiness: String, Sendable, Hashable {
+    case ready
+    /// Starting: the database or its schema migrations are not there yet.
+    case waiting
+    case databaseUnavailable = "database unavailable"
 }
 
 /// Answers `/readyz`.

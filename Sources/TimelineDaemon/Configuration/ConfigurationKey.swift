@@ -16,6 +16,7 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     case alertsIntervalSeconds = "alerts.interval_seconds"
     case alertsEnabled = "alerts.enabled"
     case ingestSpoolDirectory = "ingest.spool_dir"
+    case ingestMaxRecords = "ingest.max_records"
     case logLevel = "log.level"
     case logFormat = "log.format"
 

@@ -76,6 +76,9 @@ extension DaemonConfiguration {
         if let setting = try sources.setting(.ingestSpoolDirectory) {
             configuration.ingest.spoolDirectory = try setting.optionalText()
         }
+        if let setting = try sources.setting(.ingestMaxRecords) {
+            configuration.ingest.maxRecords = try setting.integer(in: 1...1_000_000)
+        }
         if let setting = try sources.setting(.logLevel) {
             configuration.log.level = try setting.choice(of: Logger.Level.self)
         }

@@ -1,3 +1,5 @@
+import Postgres
+
 extension DaemonConfiguration {
     /// Every key with its effective value, for `check-config` and the start-up log line. Secrets
     /// stay out: tokens appear only as a count, and a password in `database.url` as `***`.
@@ -13,7 +15,7 @@ extension DaemonConfiguration {
     /// two values that differ.
     func settingText(of key: ConfigurationKey, redacted: Bool) -> String {
         switch key {
-        case .databaseURL: database.url.map { redacted ? ConnectionStringRedaction.redacted($0) : $0 } ?? "unset"
+        case .databaseURL: database.url.map { redacted ? ConnectionString($0).redacted : $0 } ?? "unset"
         case .databaseEmbeddedDirectory: database.embeddedDirectory
         case .databasePoolSize: String(database.poolSize)
         case .databaseStatementTimeout: String(database.statementTimeoutMilliseconds)
@@ -31,6 +33,7 @@ extension DaemonConfiguration {
         case .alertsIntervalSeconds: String(alerts.intervalSeconds)
         case .alertsEnabled: String(alerts.enabled)
         case .ingestSpoolDirectory: ingest.spoolDirectory ?? "unset"
+        case .ingestMaxRecords: String(ingest.maxRecords)
         case .logLevel: log.level.rawValue
         case .logFormat: log.format.rawValue
         }

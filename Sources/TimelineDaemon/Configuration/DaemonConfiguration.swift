@@ -83,9 +83,12 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public struct Ingest: Sendable, Hashable {
         /// A directory watched for `*.json`, `*.ndjson` and `*.csv` files; nil: none.
         public var spoolDirectory: String?
+        /// Records one `POST /v1/events` may carry; more get 413.
+        public var maxRecords: Int
 
-        public init(spoolDirectory: String? = nil) {
+        public init(spoolDirectory: String? = nil, maxRecords: Int = 10_000) {
             self.spoolDirectory = spoolDirectory
+            self.maxRecords = maxRecords
         }
     }
 

@@ -58,15 +58,14 @@ public struct StructuredLogHandler: LogHandler {
         var line = journalPrefix ? "<\(Self.syslogPriority(event.level))>" : ""
         switch format {
         case .logfmt:
-            line += "ts=\(timestamp) level=\(event.level) msg=\(Self.logfmtValue(event.message.description))"
+            line += "ts=\(timestamp) level=\(event.level) msg=\(LogText.logfmtValue(event.message.description))"
             for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
-                line += " \(key)=\(Self.logfmtValue(value.description))"
+                line += " \(key)=\(LogText.logfmtValue(value.description))"
             }
         case .json:
             var object: [String: String] = ["ts": timestamp, "level": event.level.rawValue, "msg": event.message.description, "logger": label]
             for (key, value) in fields where object[key] == nil { object[key] = value.description }
-            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-            line += String(decoding: data, as: UTF8.self)
+            line += LogText.jsonObject(object)
         }
         output.write(line + "\n")
     }
@@ -81,26 +80,6 @@ public struct StructuredLogHandler: LogHandler {
         case .error: 3
         case .critical: 2
         }
-    }
-
-    /// Bare when it is one plain word, else quoted with `"` and `\` escaped and newlines as `\n`.
-    static func logfmtValue(_ text: String) -> String {
-        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-            scalar.value > 0x20 && scalar != "=" && scalar != "\"" && scalar != "\\" && scalar.value != 0x7F
-        }
-        if plain { return text }
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\r": quoted += "\\r"
-            case "\t": quoted += "\\t"
-            default: quoted.unicodeScalars.append(scalar)
-            }
-        }
-        return quoted + "\""
     }
 }
 

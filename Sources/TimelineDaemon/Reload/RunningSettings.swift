@@ -12,7 +12,8 @@ struct RunningSettings: Sendable {
         self.configuration = configuration
         alerts = try configuration.alertEngineSettings()
         api = APIConfiguration(
-            maxBodyBytes: configuration.http.maxBodyBytes, tokenHashes: configuration.api.tokenHashes,
+            maxBodyBytes: configuration.http.maxBodyBytes, maxRecords: configuration.ingest.maxRecords,
+            tokenHashes: configuration.api.tokenHashes,
             alerts: AlertSettings(thresholds: alerts.thresholds, timeZone: alerts.timeZone))
     }
 }
@@ -27,7 +28,7 @@ extension DaemonConfiguration {
         next.alerts.thresholds = loaded.alerts.thresholds
         next.alerts.timeZone = loaded.alerts.timeZone
         next.alerts.intervalSeconds = loaded.alerts.intervalSeconds
-        next.ingest = loaded.ingest
+        next.ingest.spoolDirectory = loaded.ingest.spoolDirectory
         next.log.level = loaded.log.level
         let awaitingRestart = ConfigurationKey.allCases.filter { key in
             !key.isReloadable && loaded.settingText(of: key, redacted: false) != settingText(of: key, redacted: false)

@@ -1,22 +1,46 @@
+import Logging
 import Postgres
+import Synchronization
 import TimelineAPI
 import TimelineStore
 
 /// `/readyz`: the database answers and every bundled migration is applied.
-struct DatabaseReadiness: ReadinessProbe {
-    let pool: PostgresPool
-    let migrator: Migrator
+final class DatabaseReadiness: ReadinessProbe {
+    private let pool: PostgresPool
+    private let migrator: Migrator
     /// Until the schema service has found the database and brought its schema up to date, a
     /// probe does not reach for the database itself: the service says in the log what it waits for.
-    let isMigrated: @Sendable () -> Bool
+    private let isMigrated: @Sendable () -> Bool
+    private let logger: Logger
+    /// The last reason logged, so that a probe polled every second logs a reason once, not every time.
+    private let lastReason = Mutex<String?>(nil)
+
+    init(pool: PostgresPool, migrator: Migrator, isMigrated: @escaping @Sendable () -> Bool, logger: Logger) {
+        self.pool = pool
+        self.migrator = migrator
+        self.isMigrated = isMigrated
+        self.logger = logger
+    }
 
     func readiness() async -> Readiness {
-        guard isMigrated() else { return .notReady("waiting for PostgreSQL and the schema migrations") }
+        guard isMigrated() else { return .waiting }
+        let readiness: Readiness
+        let reason: String?
         do {
             let status = try await migrator.status(pool)
-            return status.isCurrent ? .ready : .notReady("migrations pending: \(status.pending.joined(separator: ", "))")
+            readiness = status.isCurrent ? .ready : .waiting
+            reason = status.isCurrent ? nil : "migrations pending: \(status.pending.joined(separator: ", "))"
         } catch {
-            return .notReady("database unavailable: \(error)")
+            readiness = .databaseUnavailable
+            reason = "\(error)"
         }
+        let isNew = lastReason.withLock { last in
+            defer { last = reason }
+            return last != reason
+        }
+        if isNew, let reason {
+            logger.warning("not ready", metadata: ["readiness": "\(readiness.rawValue)", "reason": "\(reason)"])
+        }
+        return readiness
     }
 }
