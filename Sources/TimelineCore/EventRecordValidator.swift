@@ -31,8 +31,12 @@ public enum EventRecordValidator {
         "retracted": "set by the server; retract with DELETE /v1/events/{id}",
     ]
 
-    public static func validate(_ value: JSONValue, index: Int?) -> Result<EventRecord, ValidationErrors> {
-        var issues = IssueCollector(index: index)
+    /// `room`: how many issues get a message (the rest are counted), when other records have
+    /// filled part of a request's report already.
+    public static func validate(
+        _ value: JSONValue, index: Int?, room: Int = ValidationErrors.maximumReported
+    ) -> Result<EventRecord, ValidationErrors> {
+        var issues = IssueCollector(index: index, room: room)
         guard case .object(let object) = value else {
             issues.add("", "a record must be a JSON object, not \(value.typeDescription)")
             return .failure(issues.errors)

@@ -30,18 +30,22 @@ struct IssueCollector {
     }
 
     let index: Int?
-    /// The first `ValidationErrors.maximumReported` issues, and how many more there were: a
-    /// record with a million unknown members costs a count, not a million messages.
+    /// The first `room` issues, and how many more there were: a record with a million unknown
+    /// members costs a count, not a million messages.
     private(set) var errors = ValidationErrors(issues: [])
+    /// How many issues are worth a message; the rest are counted. Less than the report's limit
+    /// when other records of the request have taken their share of it.
+    private let room: Int
 
-    init(index: Int?) {
+    init(index: Int?, room: Int = ValidationErrors.maximumReported) {
         self.index = index
+        self.room = min(room, ValidationErrors.maximumReported)
     }
 
     var isEmpty: Bool { errors.totalCount == 0 }
 
     mutating func add(_ field: @autoclosure () -> String, _ message: @autoclosure () -> String) {
-        guard errors.issues.count < ValidationErrors.maximumReported else {
+        guard errors.issues.count < room else {
             errors.omittedCount += 1
             return
         }
@@ -71,7 +75,7 @@ struct IssueCollector {
     ) {
         let unknown = object.keys.filter { !allowed.contains($0) }
         guard !unknown.isEmpty else { return }
-        let room = ValidationErrors.maximumReported - errors.issues.count
+        let room = self.room - errors.issues.count
         for name in Self.smallest(room, of: unknown) {
             var message = "unknown field \(Quoting.quoted(name))"
             if let hint = hints[name] {

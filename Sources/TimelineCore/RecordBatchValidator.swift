@@ -8,7 +8,7 @@ public struct RecordBatchValidator: Sendable {
     /// Records offered so far, counting the first one past the limit.
     public private(set) var count = 0
 
-    private static let chunkSize = 1_024
+    private static let chunkSize = 512
     private var pending: [JSONValue] = []
     private var records: [EventRecord] = []
     private var errors = ValidationErrors(issues: [])
@@ -45,8 +45,11 @@ public struct RecordBatchValidator: Sendable {
         guard !pending.isEmpty else { return }
         let firstIndex = count - pending.count
         let chunk = pending
+        // Once the report is full, records are only counted: no message, no suggestion is
+        // built for an issue nobody will see.
+        let room = ValidationErrors.maximumReported - errors.issues.count
         let outcomes = Array(chunk.indices).concurrentMap(minimumChunk: Self.chunkSize / 4) { offset in
-            EventRecordValidator.validate(chunk[offset], index: firstIndex + offset)
+            EventRecordValidator.validate(chunk[offset], index: firstIndex + offset, room: room)
         }
         pending.removeAll(keepingCapacity: true)
         for outcome in outcomes {

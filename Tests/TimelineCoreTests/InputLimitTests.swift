@@ -49,6 +49,29 @@ struct InputLimitTests {
         #expect(errors.issues.map(\.field) == Array(names.prefix(100)))
     }
 
+    @Test func aRecordValidatedAfterTheReportIsFullIsOnlyCounted() {
+        var members: [String: JSONValue?] = ["title": nil]
+        for index in 0..<200 { members["unknown\(index)"] = .number(1) }
+        guard case .failure(let errors) = EventRecordValidator.validate(Fixtures.record(members), index: 3, room: 0) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(errors.issues.isEmpty && errors.omittedCount == 201)
+    }
+
+    @Test func aBatchOfRecordsFullOfUnknownFieldsReportsAHundredIssuesInAll() {
+        var members: [String: JSONValue?] = [:]
+        for index in 0..<200 { members["unknown\(index)"] = .number(1) }
+        var validator = RecordBatchValidator()
+        for _ in 0..<3_000 { validator.add(Fixtures.record(members)) }
+        guard case .failure(let errors) = validator.finish() else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(errors.issues.count == 100 && errors.totalCount == 600_000)
+        #expect(errors.issues.allSatisfy { $0.index == 0 })
+    }
+
     @Test func reportsMergeUpToTheLimit() {
         func errors(_ count: Int, omitted: Int = 0) -> ValidationErrors {
             ValidationErrors(issues: (0..<count).map { ValidationIssue(index: $0, field: "f", message: "m") }, omittedCount: omitted)

@@ -59,10 +59,13 @@ import TimelineCore
     @Test func limitsTheTitleToFiveHundredCharactersAfterTrimming() throws {
         let fiveHundred = String(repeating: "é", count: 500)
         #expect(try Fixtures.valid(Fixtures.record(["title": .string("  " + fiveHundred + "  ")])).title == fiveHundred)
-        // Counted in Characters: a family emoji is one character of many bytes.
+        // Counted in Unicode scalars (contract §15): a family emoji is one character of five scalars.
         #expect(
-            try Fixtures.valid(Fixtures.record(["title": .string(String(repeating: "👨‍👩‍👧", count: 500))])).title.count
-                == 500)
+            try Fixtures.valid(Fixtures.record(["title": .string(String(repeating: "👨‍👩‍👧", count: 100))])).title.count
+                == 100)
+        let family = Fixtures.singleIssue(
+            of: Fixtures.record(["title": .string(String(repeating: "👨‍👩‍👧", count: 101))]), at: "title")
+        #expect(family?.message == "must be at most 500 characters after trimming (got 505)")
         let issue = Fixtures.singleIssue(of: Fixtures.record(["title": .string(fiveHundred + "x")]), at: "title")
         #expect(issue?.message == "must be at most 500 characters after trimming (got 501)")
     }

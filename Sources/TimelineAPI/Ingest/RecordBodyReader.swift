@@ -50,8 +50,12 @@ struct RecordBodyReader: Sendable {
     private func read(
         _ body: RequestBody, with parser: inout some RecordBodyParser, into validator: inout RecordBatchValidator
     ) async throws(APIError) {
-        try await receive(body, with: &parser) { validator.add($0) }
-        do { try parser.finish { validator.add($0) } } catch { throw .malformedBody(error.description) }
+        // Validating a large body takes a while: a shutdown that cancels the request stops it
+        // between records instead of outwaiting the service group's grace period.
+        let take = { (value: JSONValue) in !Task.isCancelled && validator.add(value) }
+        try await receive(body, with: &parser, take)
+        do { try parser.finish(take) } catch { throw .malformedBody(error.description) }
+        if Task.isCancelled { throw .shuttingDown }
         if validator.isOverLimit { throw .tooManyRecords(limit: maxRecords) }
     }
 
@@ -74,7 +78,7 @@ struct RecordBodyReader: Sendable {
             } catch {
                 throw .malformedBody(error.description)
             }
-            if !isTaking { throw .tooManyRecords(limit: maxRecords) }
+            if !isTaking { throw Task.isCancelled ? .shuttingDown : .tooManyRecords(limit: maxRecords) }
         }
     }
 

@@ -17,7 +17,7 @@ extension APIError: HTTPResponseError {
         case .invalidRecords: .unprocessableContent
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
-        case .notReady, .databaseUnavailable, .databaseBusy: .serviceUnavailable
+        case .notReady, .databaseUnavailable, .databaseBusy, .shuttingDown: .serviceUnavailable
         case .http(let status, _): status
         case .internalError: .internalServerError
         }
@@ -43,7 +43,7 @@ extension APIError: HTTPResponseError {
             [.wwwAuthenticate: #"Bearer realm="timelined""#]
         case .unauthorized(.invalidToken):
             [.wwwAuthenticate: #"Bearer realm="timelined", error="invalid_token""#]
-        case .notReady, .databaseUnavailable, .databaseBusy:
+        case .notReady, .databaseUnavailable, .databaseBusy, .shuttingDown:
             [.retryAfter: String(Self.retryAfterSeconds)]
         case .requestTimeout:
             // The rest of the body is not waited for: the connection closes after this answer.
@@ -79,6 +79,7 @@ extension APIError: HTTPResponseError {
         case .notReady: "not-ready"
         case .databaseUnavailable: "database-unavailable"
         case .databaseBusy: "database-busy"
+        case .shuttingDown: "shutting-down"
         case .http(let status, _): "http-\(status.code)"
         case .internalError: "internal-error"
         }
@@ -96,6 +97,7 @@ extension APIError: HTTPResponseError {
         case .notReady: "Not ready"
         case .databaseUnavailable: "Database unavailable"
         case .databaseBusy: "Database busy"
+        case .shuttingDown: "Shutting down"
         default: nil
         }
     }
@@ -137,6 +139,8 @@ extension APIError: HTTPResponseError {
             "The database cannot be reached; nothing was changed. Try again later."
         case .databaseBusy:
             "The database did not answer in time; nothing was changed. Try again later."
+        case .shuttingDown:
+            "The service is stopping; nothing of the request was stored. Try again."
         case .http(let status, let detail):
             detail ?? status.reasonPhrase
         case .internalError(let requestID):

@@ -31,6 +31,8 @@ public enum APIError: Error, Sendable {
     case forbidden(String)
     /// `/readyz`: the service cannot do its work yet.
     case notReady(String)
+    /// The daemon is stopping and cancelled the request before it stored anything.
+    case shuttingDown
     /// The database cannot be reached (down, restarting, pool closed).
     case databaseUnavailable
     /// The database is reachable but did not answer in time (statement timeout, lock wait).

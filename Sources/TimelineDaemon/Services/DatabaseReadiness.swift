@@ -12,8 +12,9 @@ final class DatabaseReadiness: ReadinessProbe {
     /// probe does not reach for the database itself: the service says in the log what it waits for.
     private let isMigrated: @Sendable () -> Bool
     private let logger: Logger
-    /// The last reason logged, so that a probe polled every second logs a reason once, not every time.
-    private let lastReason = Mutex<String?>(nil)
+    /// The last answer, so that a probe polled every second logs why once each time the answer
+    /// changes, not at every poll.
+    private let lastAnswer = Mutex<Readiness?>(nil)
 
     init(pool: PostgresPool, migrator: Migrator, isMigrated: @escaping @Sendable () -> Bool, logger: Logger) {
         self.pool = pool
@@ -34,9 +35,9 @@ final class DatabaseReadiness: ReadinessProbe {
             readiness = .databaseUnavailable
             reason = "\(error)"
         }
-        let isNew = lastReason.withLock { last in
-            defer { last = reason }
-            return last != reason
+        let isNew = lastAnswer.withLock { last in
+            defer { last = readiness }
+            return last != readiness
         }
         if isNew, let reason {
             logger.warning("not ready", metadata: ["readiness": "\(readiness.rawValue)", "reason": "\(reason)"])
