@@ -106,7 +106,7 @@ func buildApplication(
         alertEngine = engine
     }
     application.addServices(SpoolWatcher(
-        directory: { settings.current.configuration.ingest.spoolDirectory }, pool: pool, schemaReady: { schema.isMigrated },
-        logger: logger))
+        directory: { settings.current.configuration.ingest.spoolDirectory }, maxFileBytes: configuration.http.maxBodyBytes,
+        pool: pool, schemaReady: { schema.isMigrated }, logger: logger))
     return ApplicationParts(application: application, pool: pool, alertEngine: alertEngine, isReady: { schema.isMigrated })
 }

@@ -48,11 +48,12 @@ extension LogCapture {
 
 /// Runs a watcher on `spool` while `body` runs, then shuts it down gracefully.
 func withSpoolWatcher<T>(
-    on spool: TestSpool, pool: PostgresPool, log: LogCapture, _ body: () async throws -> T
+    on spool: TestSpool, pool: PostgresPool, log: LogCapture, maxFileBytes: Int = DaemonConfiguration().http.maxBodyBytes,
+    _ body: () async throws -> T
 ) async throws -> T {
     let path = spool.path
     let watcher = SpoolWatcher(
-        directory: { path }, pool: pool, schemaReady: { true }, logger: log.logger,
+        directory: { path }, maxFileBytes: maxFileBytes, pool: pool, schemaReady: { true }, logger: log.logger,
         interval: .milliseconds(100), maximumRetryDelay: .milliseconds(400)
     )
     let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [watcher], logger: log.logger))

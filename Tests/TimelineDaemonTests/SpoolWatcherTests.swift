@@ -269,4 +269,45 @@ struct SpoolWatcherTests {
             #expect(processed.count == 2 * stored.count)
         }
     }
+
+    @Test(.timeLimit(.minutes(2))) func aFileLargerThanTheBodyLimitIsFiledInFailedUnread() async throws {
+        try await withSpool { spool, pool, _ in
+            let record = #"{"kind": "visit", "title": "Big", "date": "2023"}"# + "\n"
+            try spool.drop("big.ndjson", String(repeating: record, count: 10))
+            let log = LogCapture()
+            try await withSpoolWatcher(on: spool, pool: pool, log: log, maxFileBytes: 100) {
+                #expect(await eventually { spool.names(in: "failed") == ["big.ndjson", "big.ndjson.error.json"] })
+            }
+            let report = try spool.json("failed/big.ndjson.error.json")
+            #expect(report["reason"] as? String == "too_large")
+            #expect(report["sha256"] == nil)
+            let message = try #require(report["message"] as? String)
+            #expect(message.hasSuffix("more than the limit of 100 bytes (http.max_body_bytes); nothing was stored"))
+            #expect(try await eventsByTitle(pool).isEmpty)
+            #expect(log.fileLines()["big.ndjson"]?.metadata["reason"] == "too_large")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(2))) func aFailedDirectoryThatIsALinkIsAnErrorAtEveryScanAndNothingMoves() async throws {
+        let elsewhere = try TestSpool()
+        defer { elsewhere.remove() }
+        try await withSpool { spool, pool, _ in
+            try FileManager.default.createSymbolicLink(atPath: spool.path + "/failed", withDestinationPath: elsewhere.path)
+            try spool.drop("bad.json", "[")
+            let log = LogCapture()
+            try await withSpoolWatcher(on: spool, pool: pool, log: log) {
+                #expect(await eventually { errorLines(log).count >= 2 })
+            }
+            let errors = errorLines(log)
+            #expect(errors.allSatisfy { $0.metadata["directory"] == spool.path + "/failed" })
+            #expect(errors.first?.metadata["error"]?.contains("symbolic link") == true)
+            #expect(elsewhere.names().isEmpty)
+            #expect(spool.names() == ["bad.json", "failed", "processed"])
+            #expect(log.fileLines()["bad.json"] == nil)
+        }
+    }
+
+    private func errorLines(_ log: LogCapture) -> [LogCapture.Entry] {
+        log.all.filter { $0.level == .error }
+    }
 }

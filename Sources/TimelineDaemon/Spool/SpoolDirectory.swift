@@ -2,8 +2,8 @@ import Foundation
 import TimelineCore
 
 /// The file-system side of the spool: which files wait, their bytes, and filing them into
-/// `processed/` or `failed/` beside their receipt or error report. Every call blocks; run them
-/// through `blocking(_:)`.
+/// `processed/` or `failed/` beside their receipt or error report. Opening one and every call
+/// blocks; run them through `blocking(_:)`.
 ///
 /// Filing never loses a file and never overwrites one: the side file is written under a
 /// temporary name, flushed and renamed into place, then the file is renamed beside it, and both
@@ -11,7 +11,15 @@ import TimelineCore
 /// (`batch.json`, `batch.2.json`, …). A side file without its file is what a crash between the
 /// two renames leaves; when it describes the same file (name and SHA-256), filing it again
 /// takes that name instead of the next one.
-struct SpoolDirectory: Sendable {
+///
+/// Whoever may write to the spool must not get the daemon to read or write anything else
+/// through it, so nothing inside the directory is followed: every name is opened relative to
+/// the directory's descriptor with `O_NOFOLLOW`. Only regular files with a single link (another
+/// link could be a name for a file the writer may not read) and no larger than `maxFileBytes`
+/// are read, through the descriptor that was checked. `processed/` and `failed/` must be
+/// directories of the daemon's user, and side files are created exclusively, so nothing is
+/// written through a name someone planted.
+final class SpoolDirectory: Sendable {
     enum Destination: String, CaseIterable {
         case processed, failed
 
@@ -28,7 +36,31 @@ struct SpoolDirectory: Sendable {
         let format: RecordDocument.Format
     }
 
-    let path: String
+    /// An open directory; the path only names it in errors and logs.
+    private struct Directory {
+        let descriptor: Int32
+        let path: String
+
+        func path(of name: String) -> String { path + "/" + name }
+    }
+
+    var path: String { spool.path }
+    /// `http.max_body_bytes`: a spool file is a request body that arrives another way.
+    let maxFileBytes: Int
+    private let spool: Directory
+
+    /// Opens the spool at `path`. A link at `path` itself is followed, as the administrator
+    /// configured it; nothing inside the directory is.
+    init(path: String, maxFileBytes: Int) throws(SpoolFileSystemError) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SpoolFileSystemError("open", path) }
+        spool = Directory(descriptor: descriptor, path: path)
+        self.maxFileBytes = maxFileBytes
+    }
+
+    deinit {
+        close(spool.descriptor)
+    }
 
     /// What a file's name says about its content; nil for files the spool does not take.
     static func format(of name: String) -> RecordDocument.Format? {
@@ -44,52 +76,48 @@ struct SpoolDirectory: Sendable {
 
     /// Runs `work` on a Dispatch thread: reads of large files and fsync block, and Swift's
     /// cooperative pool has only a thread a core, which the HTTP side needs too.
-    func blocking<T: Sendable>(
-        _ work: @escaping @Sendable (SpoolDirectory) throws(SpoolFileSystemError) -> T
+    static func blocking<T: Sendable>(
+        _ work: @escaping @Sendable () throws(SpoolFileSystemError) -> T
     ) async throws(SpoolFileSystemError) -> T {
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, SpoolFileSystemError>, Never>) in
             DispatchQueue.global().async {
-                continuation.resume(returning: Result { () throws(SpoolFileSystemError) -> T in try work(self) })
+                continuation.resume(returning: Result { () throws(SpoolFileSystemError) -> T in try work() })
             }
         }
         return try result.get()
     }
 
-    /// Creates `processed/` and `failed/` when missing, and lists the regular files waiting
-    /// to be imported, in name order.
+    /// Creates `processed/` and `failed/` when missing, checks that they are safe to file into,
+    /// and lists the regular files waiting to be imported, in name order.
     func pendingFiles() throws(SpoolFileSystemError) -> [Pending] {
         for destination in Destination.allCases {
-            let directory = subdirectory(destination)
-            if mkdir(directory, 0o755) != 0, errno != EEXIST { throw SpoolFileSystemError("create", directory) }
+            close(try openDestination(destination).descriptor)
         }
-        guard let stream = opendir(path) else { throw SpoolFileSystemError("list", path) }
+        // A descriptor of its own: the stream reads and closes it.
+        let listing = openat(spool.descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard listing >= 0 else { throw SpoolFileSystemError("list", path) }
+        guard let stream = fdopendir(listing) else {
+            let error = SpoolFileSystemError("list", path)
+            close(listing)
+            throw error
+        }
         defer { closedir(stream) }
         var pending: [Pending] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard let format = Self.format(of: name), isRegularFile(path + "/" + name) else { continue }
+            guard let format = Self.format(of: name), isPlainFile(name) else { continue }
             pending.append(Pending(name: name, format: format))
         }
         return pending.sorted { Array($0.name.utf8).lexicographicallyPrecedes($1.name.utf8) }
     }
 
-    /// The file's bytes; nil when it is gone.
+    /// The file's bytes; nil when it is gone. Throws without reading a byte when the name is no
+    /// longer a plain file (`isNotAPlainFile`) or the file is larger than `maxFileBytes`.
     func contents(of name: String) throws(SpoolFileSystemError) -> Data? {
-        let file = path + "/" + name
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { return nil }
-            throw SpoolFileSystemError("open", file)
-        }
-        defer { close(descriptor) }
-        var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw SpoolFileSystemError("read", file) }
-            if count == 0 { return data }
-            data.append(contentsOf: chunk[..<count])
+        do throws(SpoolFileSystemError) {
+            return try Self.readPlainFile(name, in: spool, limit: maxFileBytes)
+        } catch where error.isNotFound {
+            return nil
         }
     }
 
@@ -98,17 +126,93 @@ struct SpoolDirectory: Sendable {
     func file(
         _ name: String, into destination: Destination, sideFile: Data, sha256: String?
     ) throws(SpoolFileSystemError) -> String {
-        let directory = subdirectory(destination)
+        let directory = try openDestination(destination)
+        defer { close(directory.descriptor) }
         let target = try freeName(for: name, in: directory, suffix: destination.sideFileSuffix, sha256: sha256)
-        try writeDurably(sideFile, to: directory, name: target + destination.sideFileSuffix)
-        try move(path + "/" + name, to: directory + "/" + target)
-        try flush(directory)
-        try flush(path)
+        try writeDurably(sideFile, in: directory, name: target + destination.sideFileSuffix)
+        try Self.move(name, from: spool, to: target, in: directory)
+        try Self.flush(directory)
+        try Self.flush(spool)
         return target
     }
 
     func subdirectory(_ destination: Destination) -> String {
-        path + "/" + destination.rawValue
+        spool.path(of: destination.rawValue)
+    }
+
+    // MARK: - Checks
+
+    /// `processed/` or `failed/`, created when missing, and open once it is known to be a real
+    /// directory of the daemon's user: another user's could hold links planted in it.
+    private func openDestination(_ destination: Destination) throws(SpoolFileSystemError) -> Directory {
+        let name = destination.rawValue
+        let path = subdirectory(destination)
+        if mkdirat(spool.descriptor, name, 0o755) != 0, errno != EEXIST { throw SpoolFileSystemError("create", path) }
+        let descriptor = openat(spool.descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            // With O_DIRECTORY, Linux answers a link with ENOTDIR rather than ELOOP.
+            guard errno == ENOTDIR else { throw SpoolFileSystemError("open", path) }
+            var status = stat()
+            let isLink = fstatat(spool.descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
+            throw SpoolFileSystemError("use", path, problem: isLink ? .symbolicLink : .notADirectory)
+        }
+        var status = stat()
+        let failure: SpoolFileSystemError? =
+            if fstat(descriptor, &status) != 0 {
+                SpoolFileSystemError("look up", path)
+            } else if status.st_uid != geteuid() {
+                SpoolFileSystemError("use", path, problem: .owned(by: status.st_uid, expected: geteuid()))
+            } else {
+                nil
+            }
+        if let failure {
+            close(descriptor)
+            throw failure
+        }
+        return Directory(descriptor: descriptor, path: path)
+    }
+
+    private func isPlainFile(_ name: String) -> Bool {
+        var status = stat()
+        return fstatat(spool.descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 && Self.problem(with: status) == nil
+    }
+
+    /// Why a file with `status` is not one the spool reads; nil when it is.
+    private static func problem(with status: stat) -> SpoolFileSystemError.Problem? {
+        switch status.st_mode & S_IFMT {
+        case S_IFLNK: .symbolicLink
+        case S_IFREG: status.st_nlink == 1 ? nil : .hardLinked(links: Int(status.st_nlink))
+        default: .notARegularFile
+        }
+    }
+
+    /// The bytes of `name`, read through the one descriptor found to be a plain file of at most
+    /// `limit` bytes. `O_NONBLOCK`: opening a FIFO put in a file's place must not wait for a writer.
+    private static func readPlainFile(_ name: String, in directory: Directory, limit: Int) throws(SpoolFileSystemError) -> Data {
+        let file = directory.path(of: name)
+        let descriptor = openat(directory.descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            guard errno == ELOOP else { throw SpoolFileSystemError("open", file) }
+            throw SpoolFileSystemError("open", file, problem: .symbolicLink)
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw SpoolFileSystemError("look up", file) }
+        if let problem = problem(with: status) { throw SpoolFileSystemError("read", file, problem: problem) }
+        guard status.st_size <= limit else {
+            throw SpoolFileSystemError("read", file, problem: .tooLarge(bytes: Int(status.st_size), limit: limit))
+        }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw SpoolFileSystemError("read", file) }
+            if count == 0 { return data }
+            data.append(contentsOf: chunk[..<count])
+            // Grown since it was checked.
+            guard data.count <= limit else { throw SpoolFileSystemError("read", file, problem: .tooLarge(bytes: data.count, limit: limit)) }
+        }
     }
 
     // MARK: - Filing
@@ -119,15 +223,19 @@ struct SpoolDirectory: Sendable {
         let sha256: String?
     }
 
-    private func freeName(for name: String, in directory: String, suffix: String, sha256: String?) throws(SpoolFileSystemError) -> String {
+    private func freeName(
+        for name: String, in directory: Directory, suffix: String, sha256: String?
+    ) throws(SpoolFileSystemError) -> String {
         let identity = SideFileIdentity(file: name, sha256: sha256)
         var candidate = name
         var counter = 1
         while true {
-            if try !exists(directory + "/" + candidate) {
-                let sideFile = directory + "/" + candidate + suffix
-                guard try exists(sideFile) else { return candidate }
-                let existing = try? JSONDecoder().decode(SideFileIdentity.self, from: Data(contentsOf: URL(fileURLWithPath: sideFile)))
+            if try !Self.exists(candidate, in: directory) {
+                let sideFile = candidate + suffix
+                guard try Self.exists(sideFile, in: directory) else { return candidate }
+                // The daemon wrote it, so it is not held to the spool's size limit.
+                let existing = (try? Self.readPlainFile(sideFile, in: directory, limit: .max))
+                    .flatMap { try? JSONDecoder().decode(SideFileIdentity.self, from: $0) }
                 if existing == identity { return candidate }
             }
             counter += 1
@@ -141,10 +249,9 @@ struct SpoolDirectory: Sendable {
         return "\(name[..<dot]).\(counter)\(name[dot...])"
     }
 
-    private func writeDurably(_ data: Data, to directory: String, name: String) throws(SpoolFileSystemError) {
-        let temporary = directory + "/." + name + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw SpoolFileSystemError("create", temporary) }
+    private func writeDurably(_ data: Data, in directory: Directory, name: String) throws(SpoolFileSystemError) {
+        let temporary = "." + name + ".tmp"
+        let descriptor = try Self.createExclusively(temporary, in: directory)
         var failure: SpoolFileSystemError?
         data.withUnsafeBytes { bytes in
             var offset = 0
@@ -152,40 +259,52 @@ struct SpoolDirectory: Sendable {
                 let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else {
-                    failure = SpoolFileSystemError("write", temporary)
+                    failure = SpoolFileSystemError("write", directory.path(of: temporary))
                     return
                 }
                 offset += count
             }
         }
-        if failure == nil, fsync(descriptor) != 0 { failure = SpoolFileSystemError("flush", temporary) }
+        if failure == nil, fsync(descriptor) != 0 { failure = SpoolFileSystemError("flush", directory.path(of: temporary)) }
         close(descriptor)
         if let failure { throw failure }
-        try move(temporary, to: directory + "/" + name)
+        try Self.move(temporary, from: directory, to: name, in: directory)
         // The side file is on disk before its file moves next to it.
-        try flush(directory)
+        try Self.flush(directory)
     }
 
-    private func move(_ source: String, to target: String) throws(SpoolFileSystemError) {
-        guard rename(source, target) == 0 else { throw SpoolFileSystemError("rename \(source) to", target) }
+    /// A new file `name`, open for writing. Whatever already has the name — a crash's leftover,
+    /// or a file or link someone planted — is removed first, never opened: removing a link
+    /// leaves what it points to alone. Someone creating it again in between fails the call.
+    private static func createExclusively(_ name: String, in directory: Directory) throws(SpoolFileSystemError) -> Int32 {
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+        var descriptor = openat(directory.descriptor, name, flags, 0o644)
+        if descriptor < 0, errno == EEXIST {
+            guard unlinkat(directory.descriptor, name, 0) == 0 || errno == ENOENT else {
+                throw SpoolFileSystemError("remove the leftover", directory.path(of: name))
+            }
+            descriptor = openat(directory.descriptor, name, flags, 0o644)
+        }
+        guard descriptor >= 0 else { throw SpoolFileSystemError("create", directory.path(of: name)) }
+        return descriptor
     }
 
-    private func flush(_ directory: String) throws(SpoolFileSystemError) {
-        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw SpoolFileSystemError("open", directory) }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw SpoolFileSystemError("flush", directory) }
+    private static func move(
+        _ name: String, from source: Directory, to target: String, in directory: Directory
+    ) throws(SpoolFileSystemError) {
+        guard renameat(source.descriptor, name, directory.descriptor, target) == 0 else {
+            throw SpoolFileSystemError("rename \(source.path(of: name)) to", directory.path(of: target))
+        }
     }
 
-    private func exists(_ file: String) throws(SpoolFileSystemError) -> Bool {
+    private static func flush(_ directory: Directory) throws(SpoolFileSystemError) {
+        guard fsync(directory.descriptor) == 0 else { throw SpoolFileSystemError("flush", directory.path) }
+    }
+
+    private static func exists(_ name: String, in directory: Directory) throws(SpoolFileSystemError) -> Bool {
         var status = stat()
-        if lstat(file, &status) == 0 { return true }
-        guard errno == ENOENT else { throw SpoolFileSystemError("look up", file) }
+        if fstatat(directory.descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 { return true }
+        guard errno == ENOENT else { throw SpoolFileSystemError("look up", directory.path(of: name)) }
         return false
-    }
-
-    private func isRegularFile(_ file: String) -> Bool {
-        var status = stat()
-        return lstat(file, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 }

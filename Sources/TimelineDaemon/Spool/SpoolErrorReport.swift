@@ -10,6 +10,8 @@ struct SpoolErrorReport: Encodable {
         case malformed
         /// The file cannot be read.
         case unreadable
+        /// Larger than `http.max_body_bytes`: not read.
+        case tooLarge = "too_large"
     }
 
     /// One error: `index` and `field` for a record, `line` for the text, neither when it is about the whole file.
@@ -21,7 +23,7 @@ struct SpoolErrorReport: Encodable {
     }
 
     let file: String
-    /// Hex SHA-256 of the file's bytes; absent when they could not be read.
+    /// Hex SHA-256 of the file's bytes; absent when they were not read.
     let sha256: String?
     /// RFC 3339, UTC.
     let failedAt: String
@@ -51,9 +53,11 @@ struct SpoolErrorReport: Encodable {
         )
     }
 
-    static func unreadable(_ error: SpoolFileSystemError, file: String, at time: String) -> SpoolErrorReport {
-        SpoolErrorReport(
-            file: file, sha256: nil, failedAt: time, reason: .unreadable,
+    /// A file refused before it was read: too large, or the reading failed.
+    static func notRead(_ error: SpoolFileSystemError, file: String, at time: String) -> SpoolErrorReport {
+        let reason: Reason = if case .tooLarge = error.problem { .tooLarge } else { .unreadable }
+        return SpoolErrorReport(
+            file: file, sha256: nil, failedAt: time, reason: reason,
             message: "\(error); nothing was stored", errors: [Item(message: error.description)]
         )
     }

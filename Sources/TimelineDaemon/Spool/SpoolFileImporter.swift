@@ -23,13 +23,15 @@ struct SpoolFileImporter: Sendable {
         let name = file.name
         let data: Data
         do throws(SpoolFileSystemError) {
-            let contents = try await spool.blocking { (spool) throws(SpoolFileSystemError) in try spool.contents(of: name) }
+            let contents = try await SpoolDirectory.blocking { () throws(SpoolFileSystemError) in try spool.contents(of: name) }
             guard let contents else { return .vanished }
             data = contents
         } catch where error.isTransient {
             return .deferred(error)
+        } catch where error.isNotAPlainFile {
+            return .skipped(error)
         } catch {
-            return await fail(.unreadable(error, file: name, at: Self.now()), in: spool)
+            return await fail(.notRead(error, file: name, at: Self.now()), in: spool)
         }
         let sha256 = Self.sha256(of: data)
         let outcome: SpoolImportOutcome
@@ -61,7 +63,7 @@ struct SpoolFileImporter: Sendable {
         }
         do {
             let receipt = try Self.encoder.encode(outcome.receipt)
-            let storedAs = try await spool.blocking { (spool) throws(SpoolFileSystemError) in
+            let storedAs = try await SpoolDirectory.blocking { () throws(SpoolFileSystemError) in
                 try spool.file(name, into: .processed, sideFile: receipt, sha256: sha256)
             }
             return switch outcome {
@@ -76,7 +78,7 @@ struct SpoolFileImporter: Sendable {
     private func fail(_ report: SpoolErrorReport, in spool: SpoolDirectory) async -> SpoolFileOutcome {
         do {
             let document = try Self.encoder.encode(report)
-            let storedAs = try await spool.blocking { (spool) throws(SpoolFileSystemError) in
+            let storedAs = try await SpoolDirectory.blocking { () throws(SpoolFileSystemError) in
                 try spool.file(report.file, into: .failed, sideFile: document, sha256: report.sha256)
             }
             return .failed(report, storedAs: storedAs)

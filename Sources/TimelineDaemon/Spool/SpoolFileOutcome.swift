@@ -10,6 +10,8 @@ enum SpoolFileOutcome {
     case failed(SpoolErrorReport, storedAs: String)
     /// Left in the spool for a later scan: the database or the file system failed.
     case deferred(any Error)
+    /// No longer a plain file when it was opened (a link, a hard link, not a regular file): not read, not moved.
+    case skipped(SpoolFileSystemError)
     /// Gone before it was read: another daemon on the same spool took it, or someone removed it.
     case vanished
 }

@@ -13,6 +13,7 @@ import TimelineStore
 /// scans that retry it back off up to a minute apart.
 struct SpoolWatcher: Service {
     private let directory: @Sendable () -> String?
+    private let maxFileBytes: Int
     private let schemaReady: @Sendable () -> Bool
     private let importer: SpoolFileImporter
     private let logger: Logger
@@ -20,12 +21,15 @@ struct SpoolWatcher: Service {
     private let maximumRetryDelay: Duration
 
     /// `directory` is read at every scan, so a reloaded configuration takes effect at the next
-    /// one; nil turns the spool off.
+    /// one; nil turns the spool off. Larger files than `maxFileBytes` (`http.max_body_bytes`)
+    /// are refused unread.
     init(
-        directory: @escaping @Sendable () -> String?, pool: PostgresPool, schemaReady: @escaping @Sendable () -> Bool,
-        logger: Logger, interval: Duration = .seconds(1), maximumRetryDelay: Duration = .seconds(60)
+        directory: @escaping @Sendable () -> String?, maxFileBytes: Int, pool: PostgresPool,
+        schemaReady: @escaping @Sendable () -> Bool, logger: Logger,
+        interval: Duration = .seconds(1), maximumRetryDelay: Duration = .seconds(60)
     ) {
         self.directory = directory
+        self.maxFileBytes = maxFileBytes
         self.schemaReady = schemaReady
         importer = SpoolFileImporter(ledger: SpoolImportLedger(pool: pool))
         self.logger = logger
@@ -45,10 +49,19 @@ struct SpoolWatcher: Service {
     /// One pass over the spool; false when something failed that a later pass retries.
     private func scan() async -> Bool {
         guard schemaReady(), let path = directory() else { return true }
-        let spool = SpoolDirectory(path: path)
+        let spool: SpoolDirectory
         let pending: [SpoolDirectory.Pending]
-        do {
-            pending = try await spool.blocking { (spool) throws(SpoolFileSystemError) in try spool.pendingFiles() }
+        do throws(SpoolFileSystemError) {
+            (spool, pending) = try await SpoolDirectory.blocking { [maxFileBytes] () throws(SpoolFileSystemError) in
+                let spool = try SpoolDirectory(path: path, maxFileBytes: maxFileBytes)
+                return (spool, try spool.pendingFiles())
+            }
+        } catch where error.isUnsafeDirectory {
+            // Someone has to fix it; until then every file waits in the spool.
+            logger.error("the spool's processed/ or failed/ is unsafe to file into; nothing is moved", metadata: [
+                "spool_dir": "\(path)", "directory": "\(error.path)", "error": "\(error)",
+            ])
+            return false
         } catch {
             logger.warning("cannot scan the spool directory", metadata: ["spool_dir": "\(path)", "error": "\(error)"])
             return false
@@ -83,6 +96,10 @@ struct SpoolWatcher: Service {
         case .deferred(let error):
             logger.warning("spool file left for a later scan", metadata: [
                 "file": "\(name)", "outcome": "deferred", "error": "\(error)",
+            ])
+        case .skipped(let error):
+            logger.warning("spool file skipped: no longer a plain file", metadata: [
+                "file": "\(name)", "outcome": "skipped", "error": "\(error)",
             ])
         case .vanished:
             logger.debug("spool file gone before it was read", metadata: ["file": "\(name)"])
