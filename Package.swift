@@ -67,6 +67,17 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: ["EmbedMigrations"]
         ),
+        // Expiry evaluation rounds and the channels notifications are delivered through.
+        .target(
+            name: "TimelineAlerts",
+            dependencies: [
+                "TimelineStore",
+                "TimelineCore",
+                "Postgres",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The HTTP API (Hummingbird).
         .target(
             name: "TimelineAPI",
@@ -92,6 +103,7 @@ let package = Package(
             name: "TimelineDaemon",
             dependencies: [
                 "TimelineAPI",
+                "TimelineAlerts",
                 "TimelineStore",
                 "TimelineCore",
                 "Postgres",
@@ -110,6 +122,7 @@ let package = Package(
             name: "timelined",
             dependencies: [
                 "TimelineDaemon",
+                "TimelineAlerts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -137,6 +150,7 @@ let package = Package(
         .executableTarget(
             name: "AlertBenchmark",
             dependencies: [
+                "TimelineAlerts",
                 "TimelineStore",
                 "TimelineCore",
                 "Postgres",
@@ -152,13 +166,13 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TimelineStoreTests",
-            dependencies: ["TimelineStore", "TimelineCore", "Postgres", "TestSupport"],
+            dependencies: ["TimelineStore", "TimelineAlerts", "TimelineCore", "Postgres", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "TimelineAPITests",
             dependencies: [
-                "TimelineAPI", "TimelineStore", "TimelineCore", "Postgres", "TestSupport",
+                "TimelineAPI", "TimelineStore", "TimelineAlerts", "TimelineCore", "Postgres", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -170,7 +184,8 @@ let package = Package(
         .testTarget(
             name: "TimelineDaemonTests",
             dependencies: [
-                "TimelineDaemon", "TimelineAPI", "TimelineStore", "TimelineCore", "Postgres", "TestSupport", "EmbeddedPostgres",
+                "TimelineDaemon", "TimelineAPI", "TimelineStore", "TimelineAlerts", "TimelineCore", "Postgres", "TestSupport",
+                "EmbeddedPostgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

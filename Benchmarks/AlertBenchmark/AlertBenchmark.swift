@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import Postgres
 import TestSupport
+import TimelineAlerts
 import TimelineCore
 import TimelineStore
 
-/// `swift run -c release AlertBenchmark --agreements N`: `AlertPass`es over a large database, the way the daemon's
+/// `swift run -c release AlertBenchmark --agreements N`: `AlertRound`s over a large database, the way the daemon's
 /// engine runs them. Run it once per size to see how time and memory grow.
 ///
 /// Five passes on one database: the first evaluation of every agreement, a full pass as at the
@@ -35,7 +36,7 @@ struct AlertBenchmark: AsyncParsableCommand {
         let reads = try await BenchmarkOutput.measure { _ = try await AgreementStore(pool: pool).inputs() }
         BenchmarkOutput.report("inputs of every agreement read in \(BenchmarkOutput.format(reads)) s; peak RSS \(BenchmarkOutput.peakMemoryMegabytes()) MB")
 
-        let pass = AlertPass(pool: pool)
+        let pass = AlertRound(pool: pool)
         var milliseconds: [String: Int] = [:]
         for (label, date, scope) in [
             ("first evaluation, full", first, AlertScope.all), ("next day, due", first.adding(days: 1)!, .due(including: [])),

@@ -24,7 +24,7 @@ public struct NotificationLedger: Sendable {
 
     /// The ledger state and the recorded schedule of each agreement named (`ids` nil: all) that
     /// has them. One statement.
-    func entries(for ids: [String]?) async throws -> [String: LedgerEntry] {
+    public func entries(for ids: [String]?) async throws -> [String: LedgerEntry] {
         let only: SQLFragment = if let ids { "AND agreement_id = ANY(\(ids)::text[])" } else { "" }
         // One row per fact: the agreement's evaluation row, tagged, then each of its notification rows.
         let statement: SQLFragment = """
@@ -73,7 +73,7 @@ public struct NotificationLedger: Sendable {
     /// last evaluated on a later date (the schedule looks forward only), or whose thresholds —
     /// their `alert_days` or, without them, `defaultThresholds` — are not those of the schedule.
     /// One statement.
-    func due(on date: CalendarDate, defaultThresholds: [Int], including named: [String]) async throws -> [String] {
+    public func due(on date: CalendarDate, defaultThresholds: [Int], including named: [String]) async throws -> [String] {
         try await pool.query(
             """
             SELECT a.id FROM agreements a LEFT JOIN agreement_evaluations e ON e.agreement_id = a.id
@@ -87,19 +87,22 @@ public struct NotificationLedger: Sendable {
     /// Records the decisions of one pass evaluated on `date` (one evaluation per agreement), in one
     /// transaction of two set-based statements, and returns the notifications this call inserted, in
     /// the order of `evaluations` and, within one, in emission order. Nothing is returned unless the
-    /// transaction committed.
+    /// transaction committed. Each emitted notification gets a pending delivery row for each of
+    /// `outboxChannels`, in the same statement as its own row.
     ///
     /// Concurrent passes insert in one global order, so they wait for each other on a shared row
     /// instead of deadlocking. The order is also the policy's emission order within an agreement
     /// (terminated, extended or renewed, then the notice about `E`), so the ledger lists a pass's
     /// notifications the way they were delivered.
-    public func record(_ evaluations: [AgreementEvaluation], on date: CalendarDate) async throws -> [DeliverableNotification] {
+    public func record(
+        _ evaluations: [AgreementEvaluation], on date: CalendarDate, outboxChannels: [String] = []
+    ) async throws -> [DeliverableNotification] {
         let changing = evaluations.filter(\.hasLedgerRows)
         guard !changing.isEmpty else { return [] }
         let rows = NotificationRows(changing, on: date)
         let evaluated = changing.filter(\.changesEvaluationRow)
         let inserted = try await pool.withTransaction { connection in
-            let inserted = rows.isEmpty ? [] : try Self.insert(rows, on: date, on: connection)
+            let inserted = rows.isEmpty ? [] : try Self.insert(rows, on: date, outboxChannels: outboxChannels, on: connection)
             if !evaluated.isEmpty { try Self.recordEvaluations(evaluated, on: date, on: connection) }
             return inserted
         }
@@ -113,8 +116,11 @@ public struct NotificationLedger: Sendable {
         }
     }
 
-    /// Inserts the rows; returns the keys of the emitted (not skipped) ones this insert wrote.
-    private static func insert(_ rows: NotificationRows, on date: CalendarDate, on connection: PostgresConnection) throws(PostgresError) -> Set<NotificationKey> {
+    /// Inserts the rows, and the delivery rows of the emitted ones; returns the keys of the emitted
+    /// (not skipped) ones this insert wrote.
+    private static func insert(
+        _ rows: NotificationRows, on date: CalendarDate, outboxChannels: [String], on connection: PostgresConnection
+    ) throws(PostgresError) -> Set<NotificationKey> {
         let result = try connection.query(
             """
             WITH inserted AS (
@@ -125,11 +131,15 @@ public struct NotificationLedger: Sendable {
                 ORDER BY agreement_id, CASE event WHEN 'terminated' THEN 0 WHEN 'extended' THEN 1 WHEN 'renewed' THEN 1 ELSE 2 END,
                          expires_on, threshold NULLS FIRST
                 ON CONFLICT DO NOTHING
-                RETURNING agreement_id, event, expires_on, threshold, skipped
+                RETURNING id, agreement_id, event, expires_on, threshold, skipped
+            ),
+            outbox AS (
+                INSERT INTO alert_deliveries (notification_id, channel)
+                SELECT inserted.id, channel FROM inserted, unnest($9::text[]) AS channel WHERE NOT inserted.skipped
             )
             SELECT agreement_id, event, expires_on, threshold FROM inserted WHERE NOT skipped
             """,
-            rows.parameters + [date.description]
+            rows.parameters + [date.description, outboxChannels]
         )
         var keys: Set<NotificationKey> = []
         for row in result {

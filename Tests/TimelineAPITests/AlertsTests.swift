@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import TimelineAPI
+import TimelineAlerts
 import TimelineCore
 import TimelineStore
 
@@ -72,7 +73,7 @@ struct AlertsTests {
             #expect(empty.headers[.contentType] == "application/json")
             #expect(try empty.decoded(as: NotificationListDocument.self).notifications.isEmpty)
 
-            let delivered = try await AlertPass(pool: harness.pool).run(on: CalendarFixture.day("2023-09-01"), defaultThresholds: Self.thresholds)
+            let delivered = try await AlertRound(pool: harness.pool).run(on: CalendarFixture.day("2023-09-01"), defaultThresholds: Self.thresholds)
             #expect(delivered.count == 1)
             let response = try await client.get("/v1/alerts/notifications")
             #expect(Data(buffer: response.body) == (try await NotificationLedger(pool: harness.pool).notifications()))

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Synchronization
 import Testing
+import TimelineAlerts
 import TimelineCore
 
 @testable import TimelineDaemon
@@ -84,13 +85,15 @@ struct LogLineTests {
     ])
     func expiryNotificationsAreLoggedAtTheirContractLevel(kind: NotificationKind, level: String) {
         let captured = Captured()
-        let notifier = ExpiryLogNotifier(logger: logger(.logfmt, journal: false, into: captured))
+        let channel = ExpiryLogChannel(logger: logger(.logfmt, journal: false, into: captured))
         let expiry = CalendarDate(year: 2024, month: 2, day: 27)!
         let previous = kind == .extended || kind == .renewed ? CalendarDate(year: 2023, month: 8, day: 27) : nil
-        notifier.deliver(agreement: "us-cn-sta", title: "US–China S&T", ExpiryNotification(
-            kind: kind, expiresOn: expiry, threshold: kind == .reached ? 30 : kind == .due ? 0 : nil,
-            previousExpiresOn: previous, daysRemaining: 30
-        ))
+        channel.deliver(DeliverableNotification(
+            agreementID: "us-cn-sta", title: "US–China S&T",
+            notification: ExpiryNotification(
+                kind: kind, expiresOn: expiry, threshold: kind == .reached ? 30 : kind == .due ? 0 : nil,
+                previousExpiresOn: previous, daysRemaining: 30),
+            evaluatedOn: expiry))
         let line = captured.all[0]
         #expect(line.contains("level=\(level) msg=\"agreement expiry\""))
         for key in ["event=\(kind.rawValue)", "agreement=us-cn-sta", "expires_on=2024-02-27", "days_remaining=30", "threshold=", "title="] {

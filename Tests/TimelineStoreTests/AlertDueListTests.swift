@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import TestSupport
 import Testing
+import TimelineAlerts
 import TimelineCore
 @testable import TimelineStore
 
@@ -107,13 +108,13 @@ struct AlertDueListTests {
 private struct DueListDatabase {
     let pool: PostgresPool
     let ingestor: EventIngestor
-    let pass: AlertPass
+    let pass: AlertRound
     private var ids: [String: Int64] = [:]
 
     init(pool: PostgresPool, ingestor: EventIngestor) {
         self.pool = pool
         self.ingestor = ingestor
-        pass = AlertPass(pool: pool)
+        pass = AlertRound(pool: pool)
     }
 
     /// Applies a change of the agreements; returns the agreement whose events it changed, of

@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import TestSupport
 import Testing
+import TimelineAlerts
 import TimelineCore
 import TimelineStore
 
@@ -38,7 +39,7 @@ struct AlertPassConcurrencyTests {
         let dates = try days("2023-06-01", "2024-08-31").enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
         let sequential = try await withMigratedDatabase { pool, ingestor in
             try await ingest(ingestor, Self.records())
-            return Set(try await run(AlertPass(pool: pool), on: dates))
+            return Set(try await run(AlertRound(pool: pool), on: dates))
         }
         try await TestDatabase.withPool { pool, database in
             try await Migrator(migrations: try Migration.bundled(), logger: TestDatabase.logger).migrate(pool)
@@ -46,8 +47,8 @@ struct AlertPassConcurrencyTests {
             let otherPool = database.makePool()
             // The second daemon starts a little later, so the two are at different dates as well
             // as at the same ones.
-            async let first = run(AlertPass(pool: pool), on: dates)
-            async let second = run(AlertPass(pool: otherPool), on: Array(dates.prefix(3)) + dates)
+            async let first = run(AlertRound(pool: pool), on: dates)
+            async let second = run(AlertRound(pool: otherPool), on: Array(dates.prefix(3)) + dates)
             let (firstLog, secondLog) = try await (first, second)
             await otherPool.shutdown()
 
@@ -67,8 +68,8 @@ struct AlertPassConcurrencyTests {
             let otherPool = database.makePool()
             var delivered: [String] = []
             for date in try days("2023-07-01", "2024-07-31") {
-                async let first = AlertPass(pool: pool).run(on: date, defaultThresholds: defaultThresholds)
-                async let second = AlertPass(pool: otherPool).run(on: date, defaultThresholds: defaultThresholds)
+                async let first = AlertRound(pool: pool).run(on: date, defaultThresholds: defaultThresholds)
+                async let second = AlertRound(pool: otherPool).run(on: date, defaultThresholds: defaultThresholds)
                 let (a, b) = try await (first, second)
                 delivered += (a + b).map(line)
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import Testing
+import TimelineAlerts
 import TimelineCore
 import TimelineStore
 
@@ -16,7 +17,7 @@ struct AlertPassSeedStoryTests {
     @Test func eachNotificationOnceInOrderAndARerunDeliversNothing() async throws {
         try await withMigratedDatabase { pool, ingestor in
             _ = try await ingestor.ingest(try sampleRecords())
-            let pass = AlertPass(pool: pool)
+            let pass = AlertRound(pool: pool)
             var log = try await run(pass, on: try days("2023-08-01", "2023-09-01"))
             try await ingest(ingestor, [Self.extensionRecord])
             log += try await run(pass, on: try days("2023-09-02", "2024-03-10"))
@@ -46,7 +47,7 @@ struct AlertPassSeedStoryTests {
     @Test func aDeliveredNotificationCarriesTheTitleAndTheDate() async throws {
         try await withMigratedDatabase { pool, ingestor in
             _ = try await ingestor.ingest(try sampleRecords())
-            let delivered = try await AlertPass(pool: pool).run(on: try day("2023-08-27"), defaultThresholds: defaultThresholds)
+            let delivered = try await AlertRound(pool: pool).run(on: try day("2023-08-27"), defaultThresholds: defaultThresholds)
             #expect(delivered == [
                 DeliverableNotification(
                     agreementID: "us-cn-sta", title: "US–China Science and Technology Cooperation Agreement",
@@ -59,7 +60,7 @@ struct AlertPassSeedStoryTests {
     @Test func aPassOverSomeAgreementsLeavesTheOthersAlone() async throws {
         try await withMigratedDatabase { pool, ingestor in
             try await ingest(ingestor, [signing("a", expiresOn: "2024-01-10"), signing("b", expiresOn: "2024-01-10")])
-            let pass = AlertPass(pool: pool)
+            let pass = AlertRound(pool: pool)
             let date = try day("2024-01-03")
             #expect(try await pass.run(on: date, .agreements(["b"]), defaultThresholds: defaultThresholds).map(line)
                 == ["2024-01-03 reached T=7 E=2024-01-10 d=7 b"])

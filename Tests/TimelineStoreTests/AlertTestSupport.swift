@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import Testing
+import TimelineAlerts
 import TimelineCore
 import TimelineStore
 
@@ -31,7 +32,7 @@ func line(_ delivered: DeliverableNotification) -> String {
 }
 
 /// Runs `pass` on each date in turn; the lines of everything it delivered, in order.
-func run(_ pass: AlertPass, on dates: [CalendarDate], thresholds: [Int] = defaultThresholds) async throws -> [String] {
+func run(_ pass: AlertRound, on dates: [CalendarDate], thresholds: [Int] = defaultThresholds) async throws -> [String] {
     var log: [String] = []
     for date in dates { log += try await pass.run(on: date, defaultThresholds: thresholds).map(line) }
     return log

@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import Testing
+import TimelineAlerts
 import TimelineCore
 @testable import TimelineStore
 
@@ -23,7 +24,7 @@ struct NotificationLedgerTests {
                     ).applied(to: state)
                 }
             }
-            _ = try await run(AlertPass(pool: pool), on: dates)
+            _ = try await run(AlertRound(pool: pool), on: dates)
             let ledger = NotificationLedger(pool: pool)
             #expect(try await ledger.states() == expected)
             #expect(try await ledger.states(for: ["other"]) == expected.filter { $0.key == "other" })
@@ -35,7 +36,7 @@ struct NotificationLedgerTests {
     @Test func theEvaluationRowIsWrittenOnlyWhenItChanges() async throws {
         try await withMigratedDatabase { pool, ingestor in
             try await ingest(ingestor, [signing("pact", expiresOn: "2030-01-01")])
-            let pass = AlertPass(pool: pool)
+            let pass = AlertRound(pool: pool)
             func evaluation() async throws -> String {
                 try await pool.query(
                     "SELECT concat_ws(' ', expires_on, next_due_on, thresholds, evaluated_on) FROM agreement_evaluations WHERE agreement_id = 'pact'"
@@ -67,7 +68,7 @@ struct NotificationLedgerTests {
                 try await ledger.due(on: try day(date), defaultThresholds: thresholds, including: named).sorted()
             }
             #expect(try await due(on: "2024-01-01") == ["config", "later", "own", "soon"])
-            _ = try await run(AlertPass(pool: pool), on: [try day("2024-01-01")])
+            _ = try await run(AlertRound(pool: pool), on: [try day("2024-01-01")])
             #expect(try await due(on: "2024-01-02") == [])
             #expect(try await due(on: "2024-01-02", including: ["later"]) == ["later"])
             // 2024-03-01 − 30 is the next threshold of "soon".
@@ -83,7 +84,7 @@ struct NotificationLedgerTests {
     @Test func notificationsSinceAnInstantOldestFirstWithoutTheSkipped() async throws {
         try await withMigratedDatabase { pool, ingestor in
             _ = try await ingestor.ingest(try sampleRecords())
-            let pass = AlertPass(pool: pool)
+            let pass = AlertRound(pool: pool)
             _ = try await run(pass, on: [try day("2023-08-27")])
             let between = try RFC3339Timestamp(parsing: try await pool.query(
                 "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")[0].string(0))

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Postgres
 import ServiceLifecycle
+import TimelineAlerts
 import TimelineCore
 import TimelineStore
 
@@ -109,8 +110,8 @@ final class AlertEngine: Service {
             return false
         }
         do {
-            let round = AlertRound(pool: pool, thresholds: settings.thresholds, logger: logger)
-            let delivered = try await round.run(on: today, trigger.scope)
+            let round = AlertRound(pool: pool, channels: [ExpiryLogChannel(logger: logger)], logger: logger)
+            let delivered = try await round.run(on: today, trigger.scope, defaultThresholds: settings.thresholds)
             logger.debug("alert pass done", metadata: [
                 "as_of": "\(today)", "agreements": "\(Self.describe(trigger))", "notifications": "\(delivered.count)",
             ])

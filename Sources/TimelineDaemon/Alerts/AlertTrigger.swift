@@ -1,5 +1,5 @@
 import Synchronization
-import TimelineStore
+import TimelineAlerts
 
 /// What starts an alert pass.
 enum AlertTrigger: Sendable, Equatable {

@@ -1,5 +1,3 @@
-import TimelineCore
-
 /// A notification whose ledger row this caller inserted, so this caller, and no other process,
 /// delivers it (contract §5).
 public struct DeliverableNotification: Sendable, Hashable {

@@ -1,5 +1,3 @@
-import TimelineCore
-
 /// When an evaluated agreement must be evaluated again though its inputs stay as they are, as
 /// `agreement_evaluations` keeps it (`SQL/0006_alert_schedule.sql`).
 public struct AgreementSchedule: Sendable, Hashable {
@@ -14,11 +12,4 @@ public struct AgreementSchedule: Sendable, Hashable {
         self.nextDueOn = nextDueOn
         self.thresholds = thresholds
     }
-}
-
-/// One agreement's part of the ledger as a pass reads it: the facts the policy is given and the
-/// schedule recorded with them.
-struct LedgerEntry {
-    var state = AlertLedgerState()
-    var schedule: AgreementSchedule?
 }

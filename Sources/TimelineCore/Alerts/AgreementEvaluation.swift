@@ -1,5 +1,3 @@
-import TimelineCore
-
 /// One agreement evaluated by a pass: what the ledger held before and what the policy decided.
 public struct AgreementEvaluation: Sendable, Hashable {
     public let agreementID: String
@@ -28,12 +26,12 @@ public struct AgreementEvaluation: Sendable, Hashable {
     /// Whether `agreement_evaluations` must be written: on the first evaluation (no schedule
     /// recorded), and when `E`, the day next due or the thresholds behind it moved. Every other
     /// evaluation would rewrite the row it read.
-    var changesEvaluationRow: Bool {
+    public var changesEvaluationRow: Bool {
         recordedSchedule != schedule || ledger.recordedExpiry != decision.newRecordedExpiry
     }
 
     /// Whether recording it writes anything at all.
-    var hasLedgerRows: Bool {
+    public var hasLedgerRows: Bool {
         changesEvaluationRow || decision.records(given: ledger)
     }
 }

@@ -1,5 +1,3 @@
-import TimelineCore
-
 /// Everything an agreement's lifecycle and alerts are computed from, as stored: its metadata and
 /// the current revision of each of its lifecycle events, retracted ones included (flagged) since
 /// `Lifecycle` itself leaves them out.

@@ -1,21 +1,27 @@
 import Logging
 import TimelineCore
 
-/// Delivers expiry notifications as log lines, exactly as contract §5 spells them: message
-/// `agreement expiry`, the level saying how urgent it is, and the facts as metadata. Under
-/// systemd the log handler prefixes each line with its syslog priority, so `journalctl -p
-/// warning` shows what needs attention. A further delivery channel (webhook, mail) is a
-/// sibling of this type, not a change to the engine.
-struct ExpiryLogNotifier: Sendable {
-    static let message: Logger.Message = "agreement expiry"
+/// Notifications as log lines, exactly as contract §5 spells them: message `agreement expiry`,
+/// the level saying how urgent it is, and the facts as metadata. Under systemd the log handler
+/// prefixes each line with its syslog priority, so `journalctl -p warning` shows what needs
+/// attention. Every daemon and `timelined alerts evaluate` writes them, whatever else is configured.
+public struct ExpiryLogChannel: NotificationChannel {
+    public static let message: Logger.Message = "agreement expiry"
 
-    let logger: Logger
+    public let name = "log"
+    public let delivery = NotificationChannelDelivery.immediate
+    private let logger: Logger
 
-    func deliver(agreement: String, title: String, _ notification: ExpiryNotification) {
+    public init(logger: Logger) {
+        self.logger = logger
+    }
+
+    public func deliver(_ item: DeliverableNotification) {
+        let notification = item.notification
         var metadata: Logger.Metadata = [
             "event": .string(notification.kind.rawValue),
-            "agreement": .string(agreement),
-            "title": .string(title),
+            "agreement": .string(item.agreementID),
+            "title": .string(item.title),
             // Every key is always present, empty where the contract has no value, so that a
             // line can be parsed without knowing its kind.
             "expires_on": .string(notification.expiresOn?.description ?? ""),
@@ -29,7 +35,7 @@ struct ExpiryLogNotifier: Sendable {
     }
 
     /// Contract §5: warning for reached and due, error for expired, notice for the rest.
-    static func level(of kind: NotificationKind) -> Logger.Level {
+    public static func level(of kind: NotificationKind) -> Logger.Level {
         switch kind {
         case .reached, .due: .warning
         case .expired: .error
