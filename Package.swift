@@ -147,7 +147,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore", "TestSupport"], swiftSettings: swiftSettings),
+        // Foundation's JSONSerialization as a second opinion on what the JSON parser accepts.
+        .target(name: "JSONOracle", dependencies: ["TimelineCore"], swiftSettings: swiftSettings),
+
+        .testTarget(
+            name: "TimelineCoreTests",
+            dependencies: ["TimelineCore", "TestSupport", "JSONOracle"],
+            resources: [.copy("Resources/json-conformance")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
