@@ -186,3 +186,17 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer target of the JSON parser (`make fuzz`). libFuzzer supplies `main` (hence no top-level
+// code: -parse-as-library), so the target links only in a build with `--sanitize fuzzer`; it exists
+// only when TIMELINED_FUZZ is set, which keeps it out of `swift build` and `swift test`.
+if Context.environment["TIMELINED_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "JSONParserFuzzer",
+            dependencies: ["TimelineCore", "JSONOracle"],
+            path: "Fuzz/JSONParserFuzzer",
+            swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]
+        )
+    )
+}
