@@ -1,6 +1,6 @@
 # `make run` and `make test` work on a fresh Debian 12 machine: both install what they need first.
 
-.PHONY: deps build run test test-tools test-systemd reliability bench bench-alerts clean release install uninstall
+.PHONY: deps build run test test-tools test-systemd reliability fuzz fuzz-build bench bench-alerts clean release install uninstall
 
 # Swift is installed in /opt/swift, which is not always on PATH.
 ifeq ($(shell command -v swift 2>/dev/null),)
@@ -62,8 +62,29 @@ bench: deps
 # The reliability and security suite (scripts/reliability): the debug binary against PostgreSQL
 # clusters it starts and stops itself, one PASS/FAIL line per scenario; bounded to a few minutes.
 # `make reliability FULL=1` runs it with bigger numbers.
-reliability: build test-tools
+reliability: build test-tools fuzz-build
 	scripts/reliability/run --binary "$$(swift build --show-bin-path)/timelined" $(if $(filter-out 0,$(FULL)),--full)
+
+# The JSON parser under libFuzzer (Fuzz/JSONParserFuzzer) for FUZZ_SECONDS, every accepted text
+# checked against Foundation's reading of it; seeded with the conformance cases it must accept. The
+# corpus it grows and any crashing input stay in FUZZ_WORK, outside git.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := .build-fuzz
+FUZZ_WORK ?= $(FUZZ_BUILD)/work
+FUZZ_SEEDS := Tests/TimelineCoreTests/Resources/json-conformance/accept
+
+# The target exists only with TIMELINED_FUZZ set (Package.swift). `--sanitize fuzzer` leaves `main` to
+# libFuzzer; the instrumentation comes from the combined -Xswiftc flag, because of two -sanitize= flags
+# (what `--sanitize` given twice passes) swiftc applies only the last.
+fuzz-build: deps
+	TIMELINED_FUZZ=1 swift build --scratch-path $(FUZZ_BUILD) --product JSONParserFuzzer \
+	    --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address
+
+fuzz: fuzz-build
+	mkdir -p $(FUZZ_WORK)/corpus
+	@# The Swift runtime's backtracer, reading the stack of a failing input, trips AddressSanitizer.
+	SWIFT_BACKTRACE=enable=no $(FUZZ_BUILD)/debug/JSONParserFuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ_WORK)/ $(FUZZ_WORK)/corpus $(FUZZ_SEEDS)
 
 bench-alerts: deps
 	swift run -c release AlertBenchmark

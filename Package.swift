@@ -161,7 +161,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore", "TestSupport"], swiftSettings: swiftSettings),
+        // Foundation's JSONSerialization as a second opinion on what the JSON parser accepts.
+        .target(name: "JSONOracle", dependencies: ["TimelineCore"], swiftSettings: swiftSettings),
+
+        .testTarget(
+            name: "TimelineCoreTests",
+            dependencies: ["TimelineCore", "TestSupport", "JSONOracle"],
+            resources: [.copy("Resources/json-conformance")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
@@ -193,3 +201,17 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer target of the JSON parser (`make fuzz`). libFuzzer supplies `main` (hence no top-level
+// code: -parse-as-library), so the target links only in a build with `--sanitize fuzzer`; it exists
+// only when TIMELINED_FUZZ is set, which keeps it out of `swift build` and `swift test`.
+if Context.environment["TIMELINED_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "JSONParserFuzzer",
+            dependencies: ["TimelineCore", "JSONOracle"],
+            path: "Fuzz/JSONParserFuzzer",
+            swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]
+        )
+    )
+}
