@@ -18,7 +18,7 @@ public struct AgreementStore: Sendable {
     /// `alert_days`) keep their stored values, as an agreement defined in an ingested record keeps
     /// its parties; `alert_days: []` is kept apart from none. Parties never seen before are
     /// created as actors named after their id. Alert engines are told through
-    /// `EventIngestor.agreementChannel`, since new thresholds change what is due.
+    /// the `AgreementChangeFeed`, since new thresholds change what is due.
     public func upsert(_ metadata: AgreementMetadata) async throws -> AgreementUpsertOutcome {
         try await pool.withTransaction { connection in
             if let parties = metadata.parties, !parties.isEmpty {
@@ -45,7 +45,7 @@ public struct AgreementStore: Sendable {
                 if outcome == .unchanged { outcome = .updated }
             }
             if outcome != .unchanged {
-                try connection.query("SELECT pg_notify($1, $2)", [EventIngestor.agreementChannel, metadata.id])
+                try AgreementChangeFeed.notify([metadata.id], on: connection)
             }
             return outcome
         }

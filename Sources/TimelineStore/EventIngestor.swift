@@ -7,9 +7,6 @@ import TimelineCore
 /// come through here. A batch is validated as a whole, then stored in one transaction:
 /// either every record is stored or none is.
 public struct EventIngestor: Sendable {
-    /// `NOTIFY` channel that carries the id of every agreement an ingest touched.
-    public static let agreementChannel = "timelined_agreements"
-
     private let pool: PostgresPool
     private let logger: Logger
 

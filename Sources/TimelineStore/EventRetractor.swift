@@ -16,7 +16,7 @@ public struct EventRetractor: Sendable {
     /// Appends a revision marked retracted, with the content of the current one, and returns
     /// it as `event_document` shows it. An event already retracted is returned as it is, and
     /// nothing is added. nil: no such event. Touching an agreement notifies
-    /// ``EventIngestor/agreementChannel``, as an ingest does, since its lifecycle loses an event.
+    /// the ``AgreementChangeFeed``, as an ingest does, since its lifecycle loses an event.
     public func retract(id: Int64) async throws -> Data? {
         let outcome = try await pool.withTransaction { connection -> (document: Data, isNew: Bool)? in
             // The lock ingest takes too, so a retraction and an update of one event take turns.
@@ -61,7 +61,7 @@ public struct EventRetractor: Sendable {
             )[0]
             if let agreement = appended.optionalString(1) {
                 // Delivered at commit, like ingest's: the alert engines re-evaluate the agreement.
-                try connection.query("SELECT pg_notify($1, $2)", [EventIngestor.agreementChannel, agreement])
+                try AgreementChangeFeed.notify([agreement], on: connection)
             }
             return (try appended.json(0), true)
         }

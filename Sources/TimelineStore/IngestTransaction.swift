@@ -49,13 +49,7 @@ struct IngestTransaction {
         for revision in plan.revisions { if let id = revision.entry.record.agreement?.id { touchedAgreements.insert(id) } }
         try ExtendsByCheck(plan).run(on: connection)
 
-        if !touchedAgreements.isEmpty {
-            // Delivered at commit, to this daemon's and every other daemon's alert engine.
-            try connection.query(
-                "SELECT pg_notify($1, id) FROM unnest($2::text[]) AS id",
-                [EventIngestor.agreementChannel, touchedAgreements.sorted()]
-            )
-        }
+        try AgreementChangeFeed.notify(touchedAgreements.sorted(), on: connection)
         return plan.results
     }
 

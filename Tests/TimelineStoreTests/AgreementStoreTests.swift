@@ -31,17 +31,12 @@ struct AgreementStoreTests {
     @Test(.timeLimit(.minutes(1))) func upsertTellsTheAlertEngines() async throws {
         try await TestDatabase.withPool { pool, database in
             try await Migrator(migrations: try Migration.bundled(), logger: TestDatabase.logger).migrate(pool)
-            let listener = PostgresListener(
-                connectionString: database.connectionString, channels: [EventIngestor.agreementChannel], logger: TestDatabase.logger)
-            var events = listener.events().makeAsyncIterator()
-            #expect(await events.next() == .connected)
+            let feed = AgreementChangeFeed(connectionString: database.connectionString, logger: TestDatabase.logger)
+            var changes = feed.changes().makeAsyncIterator()
+            #expect(await changes.next() == .resumed)
             _ = try await AgreementStore(pool: pool).upsert(AgreementMetadata(id: "pact", title: "A pact", alertDays: [10]))
-            guard case .notification(let notification) = await events.next() else {
-                Issue.record("no notification")
-                return
-            }
-            #expect(notification.payload == "pact")
-            listener.stop()
+            #expect(await changes.next() == .agreement("pact"))
+            feed.stop()
         }
     }
 

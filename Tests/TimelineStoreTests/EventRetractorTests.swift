@@ -83,11 +83,9 @@ struct EventRetractorTests {
             let ingestor = EventIngestor(pool: pool, logger: TestDatabase.logger)
             try await ingest(ingestor, TimelineFixture.records)
             let retractor = EventRetractor(pool: pool, logger: TestDatabase.logger)
-            let listener = PostgresListener(
-                connectionString: database.connectionString, channels: [EventIngestor.agreementChannel], logger: TestDatabase.logger
-            )
-            var events = listener.events().makeAsyncIterator()
-            #expect(await events.next() == .connected)
+            let feed = AgreementChangeFeed(connectionString: database.connectionString, logger: TestDatabase.logger)
+            var changes = feed.changes().makeAsyncIterator()
+            #expect(await changes.next() == .resumed)
 
             _ = try await retractor.retract(id: try await eventID(key: "range", pool))
             let agreementEvent = try await eventID(key: "y2023", pool)
@@ -96,11 +94,11 @@ struct EventRetractorTests {
             try await ingest(ingestor, [#"{"kind": "signing", "title": "Another", "date": "2024", "agreement": {"id": "later", "title": "Later"}}"#])
 
             var payloads: [String] = []
-            while payloads.count < 2, case .notification(let notification) = await events.next() {
-                payloads.append(notification.payload)
+            while payloads.count < 2, case .agreement(let id) = await changes.next() {
+                payloads.append(id)
             }
             #expect(payloads == ["sta", "later"])
-            listener.stop()
+            feed.stop()
         }
     }
 }

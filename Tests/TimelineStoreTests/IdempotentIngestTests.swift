@@ -16,25 +16,21 @@ struct IdempotentIngestTests {
             #expect(try await pool.query("SELECT count(*) FROM agreement_parties")[0].int(0) > 0)
             let before = try await rowVersions(pool)
 
-            let listener = PostgresListener(
-                connectionString: database.connectionString, channels: [EventIngestor.agreementChannel],
-                logger: TestDatabase.logger)
-            var events = listener.events().makeAsyncIterator()
-            #expect(await events.next() == .connected)
+            let feed = AgreementChangeFeed(connectionString: database.connectionString, logger: TestDatabase.logger)
+            var changes = feed.changes().makeAsyncIterator()
+            #expect(await changes.next() == .resumed)
 
             let again = try await ingestor.ingest(try sampleRecords())
             #expect(again.allSatisfy { $0.status == .unchanged })
             #expect(try await rowVersions(pool) == before)
 
-            // Notifications arrive in commit order: the sentinel comes first only if the second
-            // ingest sent none.
-            try await pool.query("SELECT pg_notify($1, 'sentinel')", [EventIngestor.agreementChannel])
-            guard case .notification(let first) = await events.next() else {
-                Issue.record("expected a notification")
-                return
-            }
-            #expect(first.payload == "sentinel")
-            listener.stop()
+            // Changes arrive in commit order: the sentinel's comes first only if the second ingest
+            // announced none.
+            _ = try await ingestor.ingest([
+                try record(#"{"kind": "signing", "title": "Signed", "date": "2024", "agreement": {"id": "sentinel", "title": "Sentinel"}}"#),
+            ])
+            #expect(await changes.next() == .agreement("sentinel"))
+            feed.stop()
         }
     }
 

@@ -205,18 +205,12 @@ struct IngestTests {
         try await TestDatabase.withPool { pool, database in
             try await Migrator(migrations: try Migration.bundled(), logger: TestDatabase.logger).migrate(pool)
             let ingestor = EventIngestor(pool: pool, logger: TestDatabase.logger)
-            let listener = PostgresListener(
-                connectionString: database.connectionString, channels: [EventIngestor.agreementChannel], logger: TestDatabase.logger
-            )
-            var events = listener.events().makeAsyncIterator()
-            #expect(await events.next() == .connected)
+            let feed = AgreementChangeFeed(connectionString: database.connectionString, logger: TestDatabase.logger)
+            var changes = feed.changes().makeAsyncIterator()
+            #expect(await changes.next() == .resumed)
             _ = try await ingestor.ingest(try sampleRecords())
-            guard case .notification(let notification) = await events.next() else {
-                Issue.record("no notification")
-                return
-            }
-            #expect(notification.payload == "us-cn-sta")
-            listener.stop()
+            #expect(await changes.next() == .agreement("us-cn-sta"))
+            feed.stop()
         }
     }
 }

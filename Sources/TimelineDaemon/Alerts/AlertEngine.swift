@@ -28,7 +28,7 @@ final class AlertEngine: Service {
     }
 
     private let pool: PostgresPool
-    private let listener: PostgresListener
+    private let changeFeed: AgreementChangeFeed
     private let schemaReady: @Sendable () -> Bool
     /// Read at every pass and every wait: a reload may change them.
     private let settings: @Sendable () -> Settings
@@ -40,19 +40,19 @@ final class AlertEngine: Service {
         settings: @escaping @Sendable () -> Settings, logger: Logger
     ) {
         self.pool = pool
-        listener = PostgresListener(connectionString: connectionString, channels: [EventIngestor.agreementChannel], logger: logger)
+        changeFeed = AgreementChangeFeed(connectionString: connectionString, logger: logger)
         self.schemaReady = schemaReady
         self.settings = settings
         self.logger = logger
     }
 
     func run() async throws {
-        // The listener connects once the schema is current: before, there is nothing to evaluate,
+        // The feed listens once the schema is current: before, there is nothing to evaluate,
         // and the database may not even run yet.
         while !schemaReady() {
             guard !Task.isShuttingDownGracefully, (try? await Task.sleep(for: .milliseconds(50))) != nil else { return }
         }
-        let events = listener.events()
+        let changes = changeFeed.changes()
         await withDiscardingTaskGroup { group in
             group.addTask { [self] in
                 while (try? await Task.sleep(for: settings().interval)) != nil {
@@ -60,18 +60,18 @@ final class AlertEngine: Service {
                 }
             }
             group.addTask { [self] in
-                for await event in events {
-                    switch event {
-                    // At start and after every reconnection: every agreement, since notifications
-                    // sent while nobody listened are lost. Only once the listener is in place, so
-                    // that no change falls between the two.
-                    case .connected: inbox.post(.all)
-                    case .notification(let notification): inbox.post(.agreements([notification.payload]))
+                for await change in changes {
+                    switch change {
+                    // At start and after every reconnection: every agreement, since changes made
+                    // while nobody listened were not heard. Only once the feed listens, so that
+                    // no change falls between the two.
+                    case .resumed: inbox.post(.all)
+                    case .agreement(let id): inbox.post(.agreements([id]))
                     }
                 }
             }
             await cancelWhenGracefulShutdown { await self.evaluateAsTriggered() }
-            listener.stop()
+            changeFeed.stop()
             inbox.close()
             group.cancelAll()
         }
