@@ -84,7 +84,6 @@ let package = Package(
             dependencies: [
                 "TimelineStore",
                 "TimelineCore",
-                "Postgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

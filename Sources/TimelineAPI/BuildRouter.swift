@@ -1,5 +1,6 @@
 import Hummingbird
 import Prometheus
+import TimelineStore
 
 /// Every route of the API over the stores it is given; tests build it over a real database
 /// without starting a daemon.
@@ -28,7 +29,7 @@ public func buildRouter(
     agreementDefiner: any AgreementDefining,
     notifications: any NotificationReading,
     readiness: any ReadinessProbe,
-    pool: any PoolStatisticsProviding,
+    pool: any PoolOccupancyProviding,
     configuration: @escaping @Sendable () -> APIConfiguration,
     metrics registry: PrometheusCollectorRegistry
 ) -> Router<APIRequestContext> {

@@ -14,16 +14,20 @@ public struct ActorStore: Sendable {
     /// `{"actors": [...], "next_cursor": string|null}` ordered by id, `limit` (1...1000) a page,
     /// starting after the actor `cursor` names. A malformed cursor throws ``CursorError``.
     public func actors(limit: Int, after cursor: String?) async throws -> Data {
-        let after = try cursor.map { (encoded) throws(CursorError) in try ActorCursor(encoded: encoded).actorID }
-        let source: SQLFragment = if let after { "FROM actors a WHERE a.id > \(after)::text" } else { "FROM actors a" }
-        let (sql, parameters) = KeysetPage(
-            items: "actors", source: source, ordering: "a.id", document: "actor_document(a)::text", cursor: "base64url(a.id)", limit: limit
-        ).statement.rendered
-        return try await pool.query(sql, parameters)[0].json(0)
+        try await StoreError.translating {
+            let after = try cursor.map { (encoded) throws(CursorError) in try ActorCursor(encoded: encoded).actorID }
+            let source: SQLFragment = if let after { "FROM actors a WHERE a.id > \(after)::text" } else { "FROM actors a" }
+            let (sql, parameters) = KeysetPage(
+                items: "actors", source: source, ordering: "a.id", document: "actor_document(a)::text", cursor: "base64url(a.id)", limit: limit
+            ).statement.rendered
+            return try await pool.query(sql, parameters)[0].json(0)
+        }
     }
 
     /// One actor, `{"id", "name", "event_count"}`; nil when there is no such actor.
     public func actor(id: String) async throws -> Data? {
-        try await pool.query("SELECT actor_document(a)::text FROM actors a WHERE a.id = $1::text", [id]).first?.json(0)
+        try await StoreError.translating {
+            try await pool.query("SELECT actor_document(a)::text FROM actors a WHERE a.id = $1::text", [id]).first?.json(0)
+        }
     }
 }

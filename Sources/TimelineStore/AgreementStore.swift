@@ -20,34 +20,36 @@ public struct AgreementStore: Sendable {
     /// created as actors named after their id. Alert engines are told through
     /// the `AgreementChangeFeed`, since new thresholds change what is due.
     public func upsert(_ metadata: AgreementMetadata) async throws -> AgreementUpsertOutcome {
-        try await pool.withTransaction { connection in
-            if let parties = metadata.parties, !parties.isEmpty {
-                try connection.query(
-                    "INSERT INTO actors (id, name) SELECT id, id FROM unnest($1::text[]) AS id ON CONFLICT (id) DO NOTHING",
-                    [parties]
+        try await StoreError.translating {
+            try await pool.withTransaction { connection in
+                if let parties = metadata.parties, !parties.isEmpty {
+                    try connection.query(
+                        "INSERT INTO actors (id, name) SELECT id, id FROM unnest($1::text[]) AS id ON CONFLICT (id) DO NOTHING",
+                        [parties]
+                    )
+                }
+                let written = try connection.query(
+                    """
+                    INSERT INTO agreements AS a (id, title, summary, alert_days) VALUES ($1::text, $2::text, $3::text, $4::int[])
+                    ON CONFLICT (id) DO UPDATE
+                    SET title = EXCLUDED.title, summary = coalesce(EXCLUDED.summary, a.summary),
+                        alert_days = coalesce(EXCLUDED.alert_days, a.alert_days), updated_at = now()
+                    WHERE (a.title, a.summary, a.alert_days)
+                          IS DISTINCT FROM (EXCLUDED.title, coalesce(EXCLUDED.summary, a.summary), coalesce(EXCLUDED.alert_days, a.alert_days))
+                    RETURNING xmax = 0
+                    """,
+                    [metadata.id, metadata.title, metadata.summary, metadata.alertDays]
                 )
+                var outcome: AgreementUpsertOutcome =
+                    if let row = written.first { try row.bool(0) ? .created : .updated } else { .unchanged }
+                if let parties = metadata.parties, try Self.replaceParties(of: metadata.id, with: parties, on: connection) {
+                    if outcome == .unchanged { outcome = .updated }
+                }
+                if outcome != .unchanged {
+                    try AgreementChangeFeed.notify([metadata.id], on: connection)
+                }
+                return outcome
             }
-            let written = try connection.query(
-                """
-                INSERT INTO agreements AS a (id, title, summary, alert_days) VALUES ($1::text, $2::text, $3::text, $4::int[])
-                ON CONFLICT (id) DO UPDATE
-                SET title = EXCLUDED.title, summary = coalesce(EXCLUDED.summary, a.summary),
-                    alert_days = coalesce(EXCLUDED.alert_days, a.alert_days), updated_at = now()
-                WHERE (a.title, a.summary, a.alert_days)
-                      IS DISTINCT FROM (EXCLUDED.title, coalesce(EXCLUDED.summary, a.summary), coalesce(EXCLUDED.alert_days, a.alert_days))
-                RETURNING xmax = 0
-                """,
-                [metadata.id, metadata.title, metadata.summary, metadata.alertDays]
-            )
-            var outcome: AgreementUpsertOutcome =
-                if let row = written.first { try row.bool(0) ? .created : .updated } else { .unchanged }
-            if let parties = metadata.parties, try Self.replaceParties(of: metadata.id, with: parties, on: connection) {
-                if outcome == .unchanged { outcome = .updated }
-            }
-            if outcome != .unchanged {
-                try AgreementChangeFeed.notify([metadata.id], on: connection)
-            }
-            return outcome
         }
     }
 
@@ -71,13 +73,17 @@ public struct AgreementStore: Sendable {
     /// The inputs of every agreement (`ids` nil) or of those named, ordered by id; unknown ids are
     /// left out.
     public func inputs(ids: [String]? = nil) async throws -> [AgreementInput] {
-        try await load(AgreementInputQuery(ids: ids))
+        try await StoreError.translating {
+            try await load(AgreementInputQuery(ids: ids))
+        }
     }
 
     /// `GET /v1/agreements/{id}`; nil when there is no such agreement.
     public func agreement(id: String, on date: CalendarDate, defaultThresholds: [Int]) async throws -> AgreementLifecycleView? {
-        try await load(AgreementInputQuery(ids: [id])).first.map {
-            AgreementLifecycleView($0, on: date, defaultThresholds: defaultThresholds)
+        try await StoreError.translating {
+            try await load(AgreementInputQuery(ids: [id])).first.map {
+                AgreementLifecycleView($0, on: date, defaultThresholds: defaultThresholds)
+            }
         }
     }
 
@@ -86,19 +92,23 @@ public struct AgreementStore: Sendable {
     public func agreements(
         on date: CalendarDate, statuses: Set<AgreementStatus> = [], party: String? = nil, defaultThresholds: [Int]
     ) async throws -> AgreementList {
-        let views = try await load(AgreementInputQuery(party: party)).lazy
-            .map { AgreementLifecycleView($0, on: date, defaultThresholds: defaultThresholds) }
-            .filter { statuses.isEmpty || statuses.contains($0.lifecycle.status) }
-        return AgreementList(agreements: Array(views))
+        try await StoreError.translating {
+            let views = try await load(AgreementInputQuery(party: party)).lazy
+                .map { AgreementLifecycleView($0, on: date, defaultThresholds: defaultThresholds) }
+                .filter { statuses.isEmpty || statuses.contains($0.lifecycle.status) }
+            return AgreementList(agreements: Array(views))
+        }
     }
 
     /// `GET /v1/alerts`: the agreements expiring within `days` after `date` (nil: each one's largest
     /// threshold) and those expired but not terminated, soonest first.
     public func alerts(on date: CalendarDate, within days: Int? = nil, defaultThresholds: [Int]) async throws -> AlertList {
-        let inputs = try await load(AgreementInputQuery())
-        return AlertList(
-            asOf: date,
-            alerts: inputs.compactMap { AlertListItem($0, on: date, within: days, defaultThresholds: defaultThresholds) })
+        try await StoreError.translating {
+            let inputs = try await load(AgreementInputQuery())
+            return AlertList(
+                asOf: date,
+                alerts: inputs.compactMap { AlertListItem($0, on: date, within: days, defaultThresholds: defaultThresholds) })
+        }
     }
 
     private func load(_ query: AgreementInputQuery) async throws -> [AgreementInput] {

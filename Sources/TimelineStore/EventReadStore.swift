@@ -16,29 +16,35 @@ public struct EventReadStore: Sendable {
     /// `precision` and `retracted` (a retracted event is still shown, marked so); nil when there
     /// is no such event.
     public func event(id: Int64) async throws -> Data? {
-        let rows = try await pool.query(
-            "SELECT event_document(r) FROM event_revisions r WHERE r.event_id = $1::bigint AND r.superseded_at IS NULL",
-            [id]
-        )
-        return try rows.first?.json(0)
+        try await StoreError.translating {
+            let rows = try await pool.query(
+                "SELECT event_document(r) FROM event_revisions r WHERE r.event_id = $1::bigint AND r.superseded_at IS NULL",
+                [id]
+            )
+            return try rows.first?.json(0)
+        }
     }
 
     /// `{"revisions": [...]}`, oldest first, each shaped as by ``event(id:)``; nil when there is no such event.
     public func revisions(id: Int64) async throws -> Data? {
-        let rows = try await pool.query(
-            """
-            SELECT '{"revisions": [' || string_agg(event_document(r), ', ' ORDER BY r.revision) || ']}'
-            FROM event_revisions r WHERE r.event_id = $1::bigint
-            HAVING count(*) > 0
-            """,
-            [id]
-        )
-        return try rows.first?.json(0)
+        try await StoreError.translating {
+            let rows = try await pool.query(
+                """
+                SELECT '{"revisions": [' || string_agg(event_document(r), ', ' ORDER BY r.revision) || ']}'
+                FROM event_revisions r WHERE r.event_id = $1::bigint
+                HAVING count(*) > 0
+                """,
+                [id]
+            )
+            return try rows.first?.json(0)
+        }
     }
 
     /// `{"events": [...], "next_cursor": string|null}`: the page of `query`, retracted events left out.
     public func timeline(_ query: TimelineQuery) async throws -> Data {
-        let (sql, parameters) = TimelineStatement(query).statement.rendered
-        return try await pool.query(sql, parameters)[0].json(0)
+        try await StoreError.translating {
+            let (sql, parameters) = TimelineStatement(query).statement.rendered
+            return try await pool.query(sql, parameters)[0].json(0)
+        }
     }
 }

@@ -1,4 +1,3 @@
-import Postgres
 import TimelineCore
 
 /// Why an ingest request stored nothing.
@@ -6,7 +5,7 @@ public enum IngestError: Error, Sendable, CustomStringConvertible {
     /// One or more records are invalid; every issue is listed with its record's index.
     case invalid(ValidationErrors)
     /// The database failed or could not be reached.
-    case database(PostgresError)
+    case database(StoreError)
 
     public var description: String {
         switch self {

@@ -23,9 +23,9 @@ extension IngestTransaction {
                     continue
                 }
                 if let invalid = ValidationErrors(tooLargeToStore: error) { throw .invalid(invalid) }
-                throw .database(error)
+                throw .database(StoreError(error))
             } catch {
-                throw .database(.connectionLost(message: "\(error)"))
+                throw .database(.unavailable("\(error)"))
             }
         }
     }

@@ -19,53 +19,57 @@ public struct NotificationLedger: Sendable {
     /// The ledger state of each agreement named (`ids` nil: all) that has one; an agreement missing
     /// from the answer has never been evaluated (`AlertLedgerState()`). One statement.
     public func states(for ids: [String]? = nil) async throws -> [String: AlertLedgerState] {
-        try await entries(for: ids).mapValues(\.state)
+        try await StoreError.translating {
+            try await entries(for: ids).mapValues(\.state)
+        }
     }
 
     /// The ledger state and the recorded schedule of each agreement named (`ids` nil: all) that
     /// has them. One statement.
     public func entries(for ids: [String]?) async throws -> [String: LedgerEntry] {
-        let only: SQLFragment = if let ids { "AND agreement_id = ANY(\(ids)::text[])" } else { "" }
-        // One row per fact: the agreement's evaluation row, tagged, then each of its notification rows.
-        let statement: SQLFragment = """
-            SELECT agreement_id, 'evaluation', expires_on, NULL::int, next_due_on, thresholds FROM agreement_evaluations WHERE true \(only)
-            UNION ALL
-            SELECT agreement_id, event, expires_on, threshold, NULL, NULL FROM notifications WHERE true \(only)
-            """
-        let (sql, parameters) = statement.rendered
-        let rows = try await pool.query(sql, parameters)
-        var entries: [String: LedgerEntry] = [:]
-        for row in rows {
-            let id = try row.string(0)
-            let fact = try row.string(1)
-            let expiry = try row.optionalCoreValue(2, as: CalendarDate.self)
-            if fact == "evaluation" {
-                entries[id, default: LedgerEntry()].state.hasBeenEvaluated = true
-                entries[id, default: LedgerEntry()].state.recordedExpiry = expiry
-                // A row from before schedules were kept has none.
-                if !row.isNull(5) {
-                    entries[id, default: LedgerEntry()].schedule = AgreementSchedule(
-                        nextDueOn: try row.optionalCoreValue(4, as: CalendarDate.self), thresholds: try row.intArray(5))
+        try await StoreError.translating {
+            let only: SQLFragment = if let ids { "AND agreement_id = ANY(\(ids)::text[])" } else { "" }
+            // One row per fact: the agreement's evaluation row, tagged, then each of its notification rows.
+            let statement: SQLFragment = """
+                SELECT agreement_id, 'evaluation', expires_on, NULL::int, next_due_on, thresholds FROM agreement_evaluations WHERE true \(only)
+                UNION ALL
+                SELECT agreement_id, event, expires_on, threshold, NULL, NULL FROM notifications WHERE true \(only)
+                """
+            let (sql, parameters) = statement.rendered
+            let rows = try await pool.query(sql, parameters)
+            var entries: [String: LedgerEntry] = [:]
+            for row in rows {
+                let id = try row.string(0)
+                let fact = try row.string(1)
+                let expiry = try row.optionalCoreValue(2, as: CalendarDate.self)
+                if fact == "evaluation" {
+                    entries[id, default: LedgerEntry()].state.hasBeenEvaluated = true
+                    entries[id, default: LedgerEntry()].state.recordedExpiry = expiry
+                    // A row from before schedules were kept has none.
+                    if !row.isNull(5) {
+                        entries[id, default: LedgerEntry()].schedule = AgreementSchedule(
+                            nextDueOn: try row.optionalCoreValue(4, as: CalendarDate.self), thresholds: try row.intArray(5))
+                    }
+                    continue
                 }
-                continue
+                guard let kind = NotificationKind(rawValue: fact) else {
+                    throw PostgresError.decoding(column: rows.columns[1], expected: "a notification kind", value: fact)
+                }
+                switch (kind, expiry, try row.optionalInt(3)) {
+                case (.reached, let expiry?, let threshold?), (.due, let expiry?, let threshold?):
+                    entries[id, default: LedgerEntry()].state.thresholdsDone[expiry, default: []].insert(threshold)
+                case (.expired, let expiry?, _):
+                    entries[id, default: LedgerEntry()].state.expiredFor.insert(expiry)
+                case (.extended, let expiry?, _), (.renewed, let expiry?, _):
+                    entries[id, default: LedgerEntry()].state.extensionsFor.insert(expiry)
+                case (.terminated, _, _):
+                    entries[id, default: LedgerEntry()].state.terminated = true
+                default:
+                    throw PostgresError.decoding(column: rows.columns[2], expected: "an expiry for \(fact)", value: "NULL")
+                }
             }
-            guard let kind = NotificationKind(rawValue: fact) else {
-                throw PostgresError.decoding(column: rows.columns[1], expected: "a notification kind", value: fact)
-            }
-            switch (kind, expiry, try row.optionalInt(3)) {
-            case (.reached, let expiry?, let threshold?), (.due, let expiry?, let threshold?):
-                entries[id, default: LedgerEntry()].state.thresholdsDone[expiry, default: []].insert(threshold)
-            case (.expired, let expiry?, _):
-                entries[id, default: LedgerEntry()].state.expiredFor.insert(expiry)
-            case (.extended, let expiry?, _), (.renewed, let expiry?, _):
-                entries[id, default: LedgerEntry()].state.extensionsFor.insert(expiry)
-            case (.terminated, _, _):
-                entries[id, default: LedgerEntry()].state.terminated = true
-            default:
-                throw PostgresError.decoding(column: rows.columns[2], expected: "an expiry for \(fact)", value: "NULL")
-            }
+            return entries
         }
-        return entries
     }
 
     /// The agreements a pass on `date` must evaluate besides those whose inputs changed (which the
@@ -74,14 +78,16 @@ public struct NotificationLedger: Sendable {
     /// their `alert_days` or, without them, `defaultThresholds` — are not those of the schedule.
     /// One statement.
     public func due(on date: CalendarDate, defaultThresholds: [Int], including named: [String]) async throws -> [String] {
-        try await pool.query(
-            """
-            SELECT a.id FROM agreements a LEFT JOIN agreement_evaluations e ON e.agreement_id = a.id
-            WHERE e.agreement_id IS NULL OR e.next_due_on <= $1::date OR e.evaluated_on > $1::date
-               OR e.thresholds IS DISTINCT FROM coalesce(a.alert_days, $2::int[]) OR a.id = ANY($3::text[])
-            """,
-            [date.description, defaultThresholds, named]
-        ).map { try $0.string(0) }
+        try await StoreError.translating {
+            try await pool.query(
+                """
+                SELECT a.id FROM agreements a LEFT JOIN agreement_evaluations e ON e.agreement_id = a.id
+                WHERE e.agreement_id IS NULL OR e.next_due_on <= $1::date OR e.evaluated_on > $1::date
+                   OR e.thresholds IS DISTINCT FROM coalesce(a.alert_days, $2::int[]) OR a.id = ANY($3::text[])
+                """,
+                [date.description, defaultThresholds, named]
+            ).map { try $0.string(0) }
+        }
     }
 
     /// Records the decisions of one pass evaluated on `date` (one evaluation per agreement), in one
@@ -97,22 +103,24 @@ public struct NotificationLedger: Sendable {
     public func record(
         _ evaluations: [AgreementEvaluation], on date: CalendarDate, outboxChannels: [String] = []
     ) async throws -> [DeliverableNotification] {
-        let changing = evaluations.filter(\.hasLedgerRows)
-        guard !changing.isEmpty else { return [] }
-        let rows = NotificationRows(changing, on: date)
-        let evaluated = changing.filter(\.changesEvaluationRow)
-        let inserted = try await pool.withTransaction { connection in
-            let inserted = rows.isEmpty ? [] : try Self.insert(rows, on: date, outboxChannels: outboxChannels, on: connection)
-            if !evaluated.isEmpty { try Self.recordEvaluations(evaluated, on: date, on: connection) }
-            return inserted
-        }
-        return changing.flatMap { evaluation in
-            evaluation.decision.emit
-                .filter { inserted.contains(NotificationKey(agreementID: evaluation.agreementID, $0)) }
-                .map {
-                    DeliverableNotification(
-                        agreementID: evaluation.agreementID, title: evaluation.title, notification: $0, evaluatedOn: date)
-                }
+        try await StoreError.translating {
+            let changing = evaluations.filter(\.hasLedgerRows)
+            guard !changing.isEmpty else { return [] }
+            let rows = NotificationRows(changing, on: date)
+            let evaluated = changing.filter(\.changesEvaluationRow)
+            let inserted = try await pool.withTransaction { connection in
+                let inserted = rows.isEmpty ? [] : try Self.insert(rows, on: date, outboxChannels: outboxChannels, on: connection)
+                if !evaluated.isEmpty { try Self.recordEvaluations(evaluated, on: date, on: connection) }
+                return inserted
+            }
+            return changing.flatMap { evaluation in
+                evaluation.decision.emit
+                    .filter { inserted.contains(NotificationKey(agreementID: evaluation.agreementID, $0)) }
+                    .map {
+                        DeliverableNotification(
+                            agreementID: evaluation.agreementID, title: evaluation.title, notification: $0, evaluatedOn: date)
+                    }
+            }
         }
     }
 
@@ -182,12 +190,14 @@ public struct NotificationLedger: Sendable {
     /// `since` is exclusive, so a client polling with the last `emitted_at` it saw gets nothing
     /// twice: the rows of one pass share their `emitted_at` and become visible together.
     public func notifications(since: RFC3339Timestamp? = nil) async throws -> Data {
-        let after: SQLFragment = if let since { "AND n.emitted_at > \(since.description)::timestamptz" } else { "" }
-        let statement: SQLFragment = """
-            SELECT jsonb_build_object('notifications', coalesce(jsonb_agg(notification_document(n) ORDER BY n.emitted_at, n.id), '[]'))::text
-            FROM notifications n WHERE NOT n.skipped \(after)
-            """
-        let (sql, parameters) = statement.rendered
-        return try await pool.query(sql, parameters)[0].json(0)
+        try await StoreError.translating {
+            let after: SQLFragment = if let since { "AND n.emitted_at > \(since.description)::timestamptz" } else { "" }
+            let statement: SQLFragment = """
+                SELECT jsonb_build_object('notifications', coalesce(jsonb_agg(notification_document(n) ORDER BY n.emitted_at, n.id), '[]'))::text
+                FROM notifications n WHERE NOT n.skipped \(after)
+                """
+            let (sql, parameters) = statement.rendered
+            return try await pool.query(sql, parameters)[0].json(0)
+        }
     }
 }

@@ -21,9 +21,9 @@ public struct SpoolImportLedger: Sendable {
         do {
             return try await pool.withConnection { connection in try Self.receipt(file: file, sha256: sha256, on: connection) }
         } catch let error as PostgresError {
-            throw .database(error)
+            throw .database(StoreError(error))
         } catch {
-            throw .database(.connectionLost(message: "\(error)"))
+            throw .database(.unavailable("\(error)"))
         }
     }
 

@@ -11,7 +11,7 @@ struct UnexpectedErrorTests {
     /// A database failure that is neither unavailability nor slowness is a bug of ours.
     struct BrokenIngestor: EventIngesting {
         func store(_ records: [EventRecord]) async throws(IngestError) -> [IngestResult] {
-            throw .database(.decoding(column: "secret_internal_column", expected: "bigint", value: "x"))
+            throw .database(.fault("column secret_internal_column: expected bigint, got 'x'"))
         }
     }
 

@@ -5,13 +5,13 @@ import TimelineStore
 /// `MetricsSystem`, so that many applications can live in one process (the tests).
 final class APIMetrics: Sendable {
     private let registry: PrometheusCollectorRegistry
-    private let pool: any PoolStatisticsProviding
+    private let pool: any PoolOccupancyProviding
     private let ingested: [IngestResult.Status: Counter]
     private let poolInUse: Gauge
     private let poolIdle: Gauge
     private let poolWaiting: Gauge
 
-    init(registry: PrometheusCollectorRegistry, pool: any PoolStatisticsProviding) {
+    init(registry: PrometheusCollectorRegistry, pool: any PoolOccupancyProviding) {
         self.registry = registry
         self.pool = pool
         // Created up front, so every outcome and gauge is exposed from the first scrape on.
@@ -38,7 +38,7 @@ final class APIMetrics: Sendable {
 
     /// The Prometheus text exposition, with the pool gauges read now.
     func exposition() -> [UInt8] {
-        let statistics = pool.statistics
+        let statistics = pool.occupancy
         poolInUse.set(Double(statistics.inUse))
         poolIdle.set(Double(statistics.idle))
         poolWaiting.set(Double(statistics.waiting))

@@ -1,5 +1,4 @@
 import Hummingbird
-import Postgres
 import TimelineCore
 import TimelineStore
 
@@ -14,14 +13,11 @@ extension APIError {
     }
 
     /// nil for failures that are not the database being away or slow: those are bugs.
-    init?(_ error: PostgresError) {
-        if error.isUnavailable {
-            self = .databaseUnavailable
-        } else if case .server(let server) = error,
-                  [ServerError.queryCanceled, ServerError.lockNotAvailable].contains(server.sqlState) {
-            self = .databaseBusy
-        } else {
-            return nil
+    init?(_ error: StoreError) {
+        switch error {
+        case .unavailable: self = .databaseUnavailable
+        case .busy: self = .databaseBusy
+        case .fault: return nil
         }
     }
 
@@ -36,7 +32,7 @@ extension APIError {
             self = .requestTimeout(timeout: error.timeout)
         case let error as ValidationErrors:
             self = .invalidRecords(error)
-        case let error as PostgresError:
+        case let error as StoreError:
             self.init(error)
         case let error as HTTPError where error.status == .notFound:
             self = .notFound(path: path)
