@@ -6,34 +6,18 @@ import TimelineStore
 /// without starting a daemon.
 ///
 /// - Parameters:
-///   - ingestor: the one ingest path (`EventIngestor`).
-///   - events: the event reads and the timeline (`EventReadStore`).
-///   - retractor: `DELETE /v1/events/{id}` (`EventRetractor`).
-///   - actors: the actor reads (`ActorStore`).
-///   - agreements: lifecycle views, alerts and the calendar feed's inputs (`AgreementStore`).
-///   - agreementDefiner: `POST /v1/agreements` (`AgreementStore`).
-///   - notifications: the notification ledger (`NotificationLedger`).
-///   - readiness: answers `/readyz`.
-///   - pool: read at every `/metrics` scrape.
+///   - dependencies: the stores the routes read and write through.
 ///   - configuration: body limit, bearer tokens, and the alert settings "today" and the default
 ///     thresholds come from. Read at every request, so a reloaded configuration applies at
 ///     once; only the body limit is taken when the router is built.
 ///   - metrics: where the HTTP and ingest series live; not the global `MetricsSystem`, so
 ///     several applications can share a process.
 public func buildRouter(
-    ingestor: any EventIngesting,
-    events: any EventReading,
-    retractor: any EventRetracting,
-    actors: any ActorReading,
-    agreements: any AgreementReading,
-    agreementDefiner: any AgreementDefining,
-    notifications: any NotificationReading,
-    readiness: any ReadinessProbe,
-    pool: any PoolOccupancyProviding,
+    _ dependencies: APIDependencies,
     configuration: @escaping @Sendable () -> APIConfiguration,
     metrics registry: PrometheusCollectorRegistry
 ) -> Router<APIRequestContext> {
-    let metrics = APIMetrics(registry: registry, pool: pool)
+    let metrics = APIMetrics(registry: registry, pool: dependencies.pool)
     let body = RecordBodyReader(maxBytes: configuration().maxBodyBytes, maxRecords: configuration().maxRecords)
     let router = Router(context: APIRequestContext.self, options: .autoGenerateHeadEndpoints)
     // Outermost first. They wrap every route, 404s and 405s included, and must be added
@@ -45,24 +29,30 @@ public func buildRouter(
     let routes = RouteTable(router)
     routes.group()
         .add(middleware: WriteAuthorizationMiddleware(tokens: { BearerTokenVerifier(hexHashes: configuration().tokenHashes) }))
-        .addRoutes(HealthController(probe: readiness).endpoints)
+        .addRoutes(HealthController(probe: dependencies.readiness).endpoints)
         .addRoutes(MetricsController(metrics: metrics).endpoints)
         .addRoutes(OpenAPIController().endpoints)
         .addRoutes(
             EventsController(
-                ingestor: ingestor, reader: events, retractor: retractor,
+                ingestor: dependencies.ingestor, reader: dependencies.events, retractor: dependencies.retractor,
                 body: body, metrics: metrics
             ).endpoints,
             atPath: "/v1/events")
-        .addRoutes(TimelineController(reader: events).endpoints, atPath: "/v1/timeline")
-        .addRoutes(ActorsController(reader: actors).endpoints, atPath: "/v1/actors")
+        .addRoutes(TimelineController(reader: dependencies.events).endpoints, atPath: "/v1/timeline")
+        .addRoutes(ActorsController(reader: dependencies.actors).endpoints, atPath: "/v1/actors")
         .addRoutes(
-            AgreementsController(reader: agreements, definer: agreementDefiner, body: body, alerts: { configuration().alerts }).endpoints,
+            AgreementsController(
+                reader: dependencies.agreements, definer: dependencies.agreementDefiner, body: body,
+                alerts: { configuration().alerts }
+            ).endpoints,
             atPath: "/v1/agreements")
         .addRoutes(
-            AlertsController(reader: agreements, ledger: notifications, alerts: { configuration().alerts }).endpoints,
+            AlertsController(reader: dependencies.agreements, ledger: dependencies.notifications, alerts: { configuration().alerts })
+                .endpoints,
             atPath: "/v1/alerts")
-        .addRoutes(CalendarController(reader: agreements, alerts: { configuration().alerts }).endpoints, atPath: "/v1/calendar.ics")
+        .addRoutes(
+            CalendarController(reader: dependencies.agreements, alerts: { configuration().alerts }).endpoints,
+            atPath: "/v1/calendar.ics")
     routes.answerOtherMethodsNotAllowed()
     return router
 }

@@ -71,15 +71,16 @@ func buildApplication(
     // daemon does not evaluate, so that every daemon sharing a database answers alike.
     let agreements = AgreementStore(pool: pool)
     let router = buildRouter(
-        ingestor: EventIngestor(pool: pool, logger: logger),
-        events: EventReadStore(pool: pool),
-        retractor: EventRetractor(pool: pool, logger: logger),
-        actors: ActorStore(pool: pool),
-        agreements: agreements,
-        agreementDefiner: agreements,
-        notifications: NotificationLedger(pool: pool),
-        readiness: DatabaseReadiness(pool: pool, migrator: migrator, isMigrated: { schema.isMigrated }, logger: logger),
-        pool: pool,
+        APIDependencies(
+            ingestor: EventIngestor(pool: pool, logger: logger),
+            events: EventReadStore(pool: pool),
+            retractor: EventRetractor(pool: pool, logger: logger),
+            actors: ActorStore(pool: pool),
+            agreements: agreements,
+            agreementDefiner: agreements,
+            notifications: NotificationLedger(pool: pool),
+            readiness: DatabaseReadiness(pool: pool, migrator: migrator, isMigrated: { schema.isMigrated }, logger: logger),
+            pool: pool),
         configuration: { settings.current.api },
         metrics: PrometheusCollectorRegistry()
     )

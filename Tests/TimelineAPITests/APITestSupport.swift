@@ -59,14 +59,15 @@ func makeRouter(
     metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
 ) -> Router<APIRequestContext> {
     buildRouter(
-        ingestor: ingestor ?? EventIngestor(pool: pool, logger: TestDatabase.logger),
-        events: EventReadStore(pool: pool),
-        retractor: EventRetractor(pool: pool, logger: TestDatabase.logger),
-        actors: ActorStore(pool: pool),
-        agreements: AgreementStore(pool: pool),
-        agreementDefiner: AgreementStore(pool: pool),
-        notifications: NotificationLedger(pool: pool),
-        readiness: PoolReadiness(pool: pool), pool: pool,
+        APIDependencies(
+            ingestor: ingestor ?? EventIngestor(pool: pool, logger: TestDatabase.logger),
+            events: EventReadStore(pool: pool),
+            retractor: EventRetractor(pool: pool, logger: TestDatabase.logger),
+            actors: ActorStore(pool: pool),
+            agreements: AgreementStore(pool: pool),
+            agreementDefiner: AgreementStore(pool: pool),
+            notifications: NotificationLedger(pool: pool),
+            readiness: PoolReadiness(pool: pool), pool: pool),
         configuration: { configuration }, metrics: metrics)
 }
 

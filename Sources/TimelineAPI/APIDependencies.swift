@@ -1,0 +1,41 @@
+import TimelineStore
+
+/// What the API reads and writes through: the stores behind one-method protocols, so that a test
+/// can put a fake in for one of them (an ingestor that fails, a probe that says waiting) and the
+/// real stores in for the rest.
+public struct APIDependencies: Sendable {
+    /// The one ingest path (`EventIngestor`).
+    public var ingestor: any EventIngesting
+    /// The event reads and the timeline (`EventReadStore`).
+    public var events: any EventReading
+    /// `DELETE /v1/events/{id}` (`EventRetractor`).
+    public var retractor: any EventRetracting
+    /// The actor reads (`ActorStore`).
+    public var actors: any ActorReading
+    /// Lifecycle views, alerts and the calendar feed's inputs (`AgreementStore`).
+    public var agreements: any AgreementReading
+    /// `POST /v1/agreements` (`AgreementStore`).
+    public var agreementDefiner: any AgreementDefining
+    /// The notification ledger (`NotificationLedger`).
+    public var notifications: any NotificationReading
+    /// Answers `/readyz`.
+    public var readiness: any ReadinessProbe
+    /// Read at every `/metrics` scrape.
+    public var pool: any PoolOccupancyProviding
+
+    public init(
+        ingestor: any EventIngesting, events: any EventReading, retractor: any EventRetracting, actors: any ActorReading,
+        agreements: any AgreementReading, agreementDefiner: any AgreementDefining, notifications: any NotificationReading,
+        readiness: any ReadinessProbe, pool: any PoolOccupancyProviding
+    ) {
+        self.ingestor = ingestor
+        self.events = events
+        self.retractor = retractor
+        self.actors = actors
+        self.agreements = agreements
+        self.agreementDefiner = agreementDefiner
+        self.notifications = notifications
+        self.readiness = readiness
+        self.pool = pool
+    }
+}
