@@ -23,9 +23,9 @@ struct ClusterControl: Sendable {
 
     func isRunning() async throws(EmbeddedPostgresError) -> Bool {
         let outcome = try await run(binaries.pgCtl, ["status", "--pgdata=\(layout.dataDirectory)"])
-        switch outcome.status {
-        case 0: return true
-        case 3: return false
+        switch outcome.termination {
+        case .exited(0): return true
+        case .exited(3): return false
         default: throw .statusFailed(dataDirectory: layout.dataDirectory, output: outcome.tail)
         }
     }
@@ -40,7 +40,7 @@ struct ClusterControl: Sendable {
         guard outcome.succeeded else {
             // pg_ctl only says "examine the log output": the reason is in what the server logged.
             let logged = serverMessages(logText(from: logStart))
-            throw .startFailed(logFile: layout.logFile, output: logged.isEmpty ? outcome.tail : ChildOutcome.tail(of: logged))
+            throw .startFailed(logFile: layout.logFile, output: logged.isEmpty ? outcome.tail : ProgramOutcome.tail(of: logged))
         }
     }
 
@@ -90,12 +90,11 @@ struct ClusterControl: Sendable {
         try account.own(path)
     }
 
-    private func run(_ program: String, _ arguments: [String]) async throws(EmbeddedPostgresError) -> ChildOutcome {
-        let (executable, fullArguments) = account.command(program, arguments)
-        logger.debug("running \((program as NSString).lastPathComponent)", metadata: [
-            "command": .array(([executable] + fullArguments).map { .string($0) }),
-        ])
-        return try await ChildProcess.run(executable, fullArguments, in: layout.directory)
+    private func run(_ program: String, _ arguments: [String]) async throws(EmbeddedPostgresError) -> ProgramOutcome {
+        var metadata: Logger.Metadata = ["command": .array(([program] + arguments).map { .string($0) })]
+        if case .switched(let switched) = account { metadata["account"] = .string(switched.name) }
+        logger.debug("running \((program as NSString).lastPathComponent)", metadata: metadata)
+        return try await ProgramRun.run(program, arguments, in: layout.directory, as: account)
     }
 
     private func fileSize(_ path: String) -> UInt64 {

@@ -47,7 +47,7 @@ struct ServerBinaries: Sendable {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         let candidates = path.split(separator: ":").map { String($0) + "/pg_config" }
         guard let pgConfig = candidates.first(where: FileManager.default.isExecutableFile(atPath:)),
-              let outcome = try? await ChildProcess.run(pgConfig, ["--bindir"], in: "/"),
+              let outcome = try? await ProgramRun.run(pgConfig, ["--bindir"], in: "/"),
               outcome.succeeded
         else { return nil }
         let directory = outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
