@@ -43,10 +43,10 @@ public enum RecordDocument {
     public static func guessFormat(of data: some Collection<UInt8>) -> Format {
         JSONParser.withBuffer(data) { buffer in
             var index = JSONParser.skippingByteOrderMark(buffer, in: 0..<buffer.count).lowerBound
-            while index < buffer.count, JSONParser.isWhitespace(buffer[index]) { index += 1 }
+            while index < buffer.count, ASCII.isWhitespace(buffer[index]) { index += 1 }
             guard index < buffer.count, buffer[index] == UInt8(ascii: "{") else { return .json }
             guard var after = endOfObject(buffer, from: index) else { return .json }
-            while after < buffer.count, JSONParser.isWhitespace(buffer[after]) { after += 1 }
+            while after < buffer.count, ASCII.isWhitespace(buffer[after]) { after += 1 }
             return after == buffer.count ? .json : .ndjson
         }
     }
@@ -54,7 +54,7 @@ public enum RecordDocument {
     private static func jsonRecords(
         _ buffer: UnsafeBufferPointer<UInt8>, _ content: Range<Int>, _ body: (JSONValue) -> Bool
     ) throws(RecordDocumentError) {
-        if content.allSatisfy({ JSONParser.isWhitespace(buffer[$0]) }) {
+        if content.allSatisfy({ ASCII.isWhitespace(buffer[$0]) }) {
             throw RecordDocumentError(
                 line: nil, message: "the body is empty; expected a JSON object or an array of objects")
         }
@@ -87,7 +87,7 @@ public enum RecordDocument {
             let next = lineEnd + 1
             if lineEnd > lineStart, buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
             let line = lineStart..<lineEnd
-            if !line.allSatisfy({ JSONParser.isWhitespace(buffer[$0]) }) {
+            if !line.allSatisfy({ ASCII.isWhitespace(buffer[$0]) }) {
                 let record: JSONValue
                 do throws(JSONParser.Failure) {
                     record = try JSONParser.parse(buffer, in: line)

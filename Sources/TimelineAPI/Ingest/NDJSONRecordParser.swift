@@ -41,16 +41,12 @@ struct NDJSONRecordParser: RecordBodyParser {
     ) throws(RecordDocumentError) -> Bool {
         lineNumber += 1
         let content = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
-        guard !content.allSatisfy(Self.isBlank) else { return true }
+        guard !content.allSatisfy(ASCII.isWhitespace) else { return true }
         do throws(JSONParseError) {
             // Only the body's start may carry a byte-order mark, as `RecordDocument` reads NDJSON.
             return record(try JSONValue(parsing: content, allowingByteOrderMark: lineNumber == 1))
         } catch {
             throw RecordDocumentError(line: lineNumber, message: "invalid JSON at column \(error.column): \(error.message)")
         }
-    }
-
-    private static func isBlank(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
 }
