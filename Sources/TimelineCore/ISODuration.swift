@@ -19,48 +19,46 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible, CodableA
 
     /// `P6M`, `P5Y`, `P1Y6M`, `P90D`: at least one part, each at most once, in the order Y, M, D.
     public init(parsing text: String) throws(DurationParseError) {
-        let bytes = Array(text.utf8)
+        var scanner = ASCIIScanner(text)
         func fail(_ reason: String) -> DurationParseError { DurationParseError(input: text, reason: reason) }
         let example = "expected PnYnMnD such as P6M, P1Y6M or P90D"
 
-        guard let first = bytes.first, let last = bytes.last else {
+        guard let first = scanner.bytes.first, let last = scanner.bytes.last else {
             throw fail("the text is empty; \(example)")
         }
-        if Self.isSpace(first) || Self.isSpace(last) {
+        if ASCII.isSpace(first) || ASCII.isSpace(last) {
             throw fail("leading or trailing whitespace is not allowed")
         }
         switch first {
         case UInt8(ascii: "-"): throw fail("negative durations are not allowed")
         case UInt8(ascii: "+"): throw fail("a sign is not allowed; \(example)")
         case UInt8(ascii: "p"): throw fail("it must start with an upper-case 'P'")
-        case UInt8(ascii: "P"): break
+        case UInt8(ascii: "P"): scanner.advance()
         default: throw fail("it must start with 'P'; \(example)")
         }
-        if bytes.count == 1 {
+        if scanner.isAtEnd {
             throw fail("at least one part is required; \(example)")
         }
 
         var parts = [0, 0, 0]
         var lastRank = -1
-        var position = 1
-        while position < bytes.count {
-            let start = position
-            while position < bytes.count, Self.isDigit(bytes[position]) { position += 1 }
-            if position == start {
-                if bytes[position] == UInt8(ascii: "T") {
+        while let next = scanner.current {
+            let digits = scanner.digitCount
+            if digits == 0 {
+                if next == UInt8(ascii: "T") {
                     throw fail("time parts (T…) are not supported; durations have years, months and days")
                 }
-                throw fail("expected a number at \(Self.describe(bytes[position])); \(example)")
+                throw fail("expected a number at \(Self.describe(next)); \(example)")
             }
-            guard position - start <= Self.maximumDigits else {
+            guard digits <= Self.maximumDigits else {
                 throw fail("the number is too large (at most \(Self.maximumDigits) digits)")
             }
-            let value = bytes[start..<position].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-            guard position < bytes.count else {
+            let value = scanner.readNumber(digits: digits)
+            guard let unit = scanner.current else {
                 throw fail("the number \(value) has no unit; add Y, M or D")
             }
             let rank: Int
-            switch bytes[position] {
+            switch unit {
             case UInt8(ascii: "Y"): rank = 0
             case UInt8(ascii: "M"): rank = 1
             case UInt8(ascii: "D"): rank = 2
@@ -69,14 +67,14 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible, CodableA
             case UInt8(ascii: "y"), UInt8(ascii: "m"), UInt8(ascii: "d"), UInt8(ascii: "w"):
                 throw fail("units must be upper-case Y, M or D")
             default:
-                throw fail("unknown unit at \(Self.describe(bytes[position])); \(example)")
+                throw fail("unknown unit at \(Self.describe(unit)); \(example)")
             }
             guard rank > lastRank else {
                 throw fail("each part may appear once, in the order years (Y), months (M), days (D)")
             }
             parts[rank] = value
             lastRank = rank
-            position += 1
+            scanner.advance()
         }
         self.init(years: parts[0], months: parts[1], days: parts[2])
     }
@@ -90,15 +88,7 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible, CodableA
         return text
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (0x09...0x0D).contains(byte)
-    }
-
     private static func describe(_ byte: UInt8) -> String {
-        (0x21...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "a non-ASCII or space character"
+        ASCII.isVisible(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "a non-ASCII or space character"
     }
 }

@@ -25,9 +25,7 @@ public enum IdentifierSyntax {
         let utf8 = text.utf8
         guard let first = utf8.first, utf8.count <= maximumLength else { return false }
         func isAlphanumeric(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || (!lowercaseOnly && (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte))
+            lowercaseOnly ? ASCII.isLowercaseLetter(byte) || ASCII.isDigit(byte) : ASCII.isAlphanumeric(byte)
         }
         guard isAlphanumeric(first) else { return false }
         return utf8.dropFirst().allSatisfy { byte in

@@ -223,7 +223,7 @@ struct IssueCollector {
     static func trimmingWhitespace(_ text: String) -> String {
         // Nearly every value starts and ends with a visible ASCII character; skip grapheme walking then.
         if let first = text.utf8.first, let last = text.utf8.last,
-            (0x21...0x7E).contains(first), (0x21...0x7E).contains(last)
+            ASCII.isVisible(first), ASCII.isVisible(last)
         {
             return text
         }

@@ -13,11 +13,10 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
         self.message = message
     }
 
-    /// Positions are counted from `lineStart`, so an NDJSON line reports columns within itself.
-    init(failure: JSONParser.Failure, in buffer: UnsafeBufferPointer<UInt8>, lineStart: Int) {
+    init(failure: JSONParser.Failure, in buffer: UnsafeBufferPointer<UInt8>) {
         var line = 1
-        var currentLineStart = lineStart
-        var index = lineStart
+        var currentLineStart = 0
+        var index = 0
         while index < failure.offset && index < buffer.count {
             if buffer[index] == UInt8(ascii: "\n") {
                 line += 1

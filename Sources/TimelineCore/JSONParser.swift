@@ -75,10 +75,6 @@ struct JSONParser {
         return range
     }
 
-    static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-    }
-
     // MARK: - Values
 
     private mutating func parseValue() throws(Failure) -> JSONValue {
@@ -272,13 +268,8 @@ struct JSONParser {
         }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let byte = bytes[position]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw Failure(offset: escapeStart, message: "\\u must be followed by four hex digits")
+            guard let digit = ASCII.hexDigitValue(bytes[position]) else {
+                throw Failure(offset: escapeStart, message: "\\u must be followed by four hex digits")
             }
             value = value << 4 | UInt32(digit)
             position += 1
@@ -302,7 +293,7 @@ struct JSONParser {
         let start = position
         let negative = peek == UInt8(ascii: "-")
         if negative { position += 1 }
-        guard let first = peek, Self.isDigit(first) else {
+        guard let first = peek, ASCII.isDigit(first) else {
             throw failure("expected a digit after '-', found \(describeCurrent())")
         }
         // Small integers, by far the common case, are accumulated directly instead of going through text.
@@ -310,11 +301,11 @@ struct JSONParser {
         var digits = 0
         if first == UInt8(ascii: "0") {
             position += 1
-            if let next = peek, Self.isDigit(next) { throw failure("leading zeros are not allowed in numbers") }
+            if let next = peek, ASCII.isDigit(next) { throw failure("leading zeros are not allowed in numbers") }
             digits = 1
         } else {
-            while let byte = peek, Self.isDigit(byte) {
-                if digits < 16 { integer = integer * 10 + Int(byte - UInt8(ascii: "0")) }
+            while let byte = peek, let digit = ASCII.digitValue(byte) {
+                if digits < 16 { integer = integer * 10 + digit }
                 digits += 1
                 position += 1
             }
@@ -323,15 +314,15 @@ struct JSONParser {
         if peek == UInt8(ascii: ".") {
             isSimpleInteger = false
             position += 1
-            guard let byte = peek, Self.isDigit(byte) else { throw failure("expected a digit after '.'") }
-            while let byte = peek, Self.isDigit(byte) { position += 1 }
+            guard let byte = peek, ASCII.isDigit(byte) else { throw failure("expected a digit after '.'") }
+            while let byte = peek, ASCII.isDigit(byte) { position += 1 }
         }
         if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
             isSimpleInteger = false
             position += 1
             if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { position += 1 }
-            guard let byte = peek, Self.isDigit(byte) else { throw failure("expected a digit in the exponent") }
-            while let byte = peek, Self.isDigit(byte) { position += 1 }
+            guard let byte = peek, ASCII.isDigit(byte) else { throw failure("expected a digit in the exponent") }
+            while let byte = peek, ASCII.isDigit(byte) { position += 1 }
         }
         if isSimpleInteger {
             return .number(negative ? -Double(integer) : Double(integer))
@@ -358,7 +349,7 @@ struct JSONParser {
     }
 
     private mutating func skipWhitespace() {
-        while position < end, Self.isWhitespace(bytes[position]) { position += 1 }
+        while position < end, ASCII.isWhitespace(bytes[position]) { position += 1 }
     }
 
     private mutating func enterContainer() throws(Failure) {
@@ -386,11 +377,7 @@ struct JSONParser {
 
     private func describeCurrentCharacter() -> String {
         let byte = bytes[position]
-        if (0x20...0x7E).contains(byte) { return String(Character(Unicode.Scalar(byte))) }
+        if ASCII.isPrintable(byte) { return String(Character(Unicode.Scalar(byte))) }
         return "byte 0x" + String(byte, radix: 16, uppercase: true)
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 }

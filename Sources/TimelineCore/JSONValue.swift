@@ -9,16 +9,14 @@ public indirect enum JSONValue: Hashable, Sendable, Codable {
     case object([String: JSONValue])
 
     /// Parses exactly one JSON value (RFC 8259, UTF-8, surrounding whitespace allowed). A leading
-    /// byte-order mark is ignored, as RFC 8259 allows, unless `allowingByteOrderMark` is false:
-    /// for a line past the first of an NDJSON body, where a mark is no longer at the text's start.
-    public init(parsing bytes: some Collection<UInt8>, allowingByteOrderMark: Bool = true) throws(JSONParseError) {
+    /// byte-order mark is ignored, as RFC 8259 allows.
+    public init(parsing bytes: some Collection<UInt8>) throws(JSONParseError) {
         self = try JSONParser.withBuffer(bytes) { buffer throws(JSONParseError) in
-            let whole = 0..<buffer.count
-            let body = allowingByteOrderMark ? JSONParser.skippingByteOrderMark(buffer, in: whole) : whole
+            let body = JSONParser.skippingByteOrderMark(buffer, in: 0..<buffer.count)
             do throws(JSONParser.Failure) {
                 return try JSONParser.parse(buffer, in: body)
             } catch {
-                throw JSONParseError(failure: error, in: buffer, lineStart: 0)
+                throw JSONParseError(failure: error, in: buffer)
             }
         }
     }

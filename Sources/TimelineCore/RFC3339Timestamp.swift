@@ -17,14 +17,15 @@ public struct RFC3339Timestamp: Sendable, Hashable, CustomStringConvertible {
     /// be lower case, so they may be; a space for `T`, a missing offset or seconds are rejected.
     /// A leap second (`:60`) is taken as the first instant of the next minute, as PostgreSQL does.
     public init(parsing text: String) throws(TimestampParseError) {
-        let bytes = Array(text.utf8)
+        var scanner = ASCIIScanner(text)
+        let bytes = scanner.bytes
         func fail(_ reason: String) -> TimestampParseError { TimestampParseError(input: text, reason: reason) }
 
         guard !bytes.isEmpty else { throw fail("the text is empty; expected for example \(Self.example)") }
         // The shape first: CalendarDate's own messages are about dates standing alone.
         let dateLength = 10
         let isDateShaped = bytes.count >= dateLength && (0..<dateLength).allSatisfy { index in
-            index == 4 || index == 7 ? bytes[index] == UInt8(ascii: "-") : bytes[index].isDigit
+            index == 4 || index == 7 ? bytes[index] == UInt8(ascii: "-") : ASCII.isDigit(bytes[index])
         }
         guard isDateShaped else { throw fail("it must start with a date YYYY-MM-DD; expected for example \(Self.example)") }
         let date: CalendarDate
@@ -40,19 +41,15 @@ public struct RFC3339Timestamp: Sendable, Hashable, CustomStringConvertible {
         default: throw fail("expected 'T' between the date and the time of day")
         }
 
-        var position = dateLength + 1
+        scanner.advance(by: dateLength + 1)
         func twoDigits(_ name: String, max: Int) throws(TimestampParseError) -> Int {
-            guard position + 2 <= bytes.count, bytes[position].isDigit, bytes[position + 1].isDigit else {
-                throw fail("the \(name) must have exactly two digits (HH:MM:SS)")
-            }
-            let value = Int(bytes[position] - UInt8(ascii: "0")) * 10 + Int(bytes[position + 1] - UInt8(ascii: "0"))
+            guard scanner.digitCount >= 2 else { throw fail("the \(name) must have exactly two digits (HH:MM:SS)") }
+            let value = scanner.readNumber(digits: 2)
             guard value <= max else { throw fail("\(name) \(Quoting.padded(value, width: 2)) does not exist") }
-            position += 2
             return value
         }
         func separator(_ byte: UInt8, _ message: String) throws(TimestampParseError) {
-            guard position < bytes.count, bytes[position] == byte else { throw fail(message) }
-            position += 1
+            guard scanner.skip(byte) else { throw fail(message) }
         }
 
         let hour = try twoDigits("hour", max: 23)
@@ -62,34 +59,29 @@ public struct RFC3339Timestamp: Sendable, Hashable, CustomStringConvertible {
         let second = try twoDigits("second", max: 60)
 
         var fraction: Int64 = 0
-        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
-            position += 1
-            let start = position
-            while position < bytes.count, bytes[position].isDigit { position += 1 }
-            let digits = bytes[start..<position]
-            guard (1...9).contains(digits.count) else {
+        if scanner.skip(UInt8(ascii: ".")) {
+            let digits = scanner.digitCount
+            guard (1...9).contains(digits) else {
                 throw fail("the fraction of a second must have 1 to 9 digits")
             }
-            for (offset, digit) in digits.prefix(6).enumerated() {
-                fraction += Int64(digit - UInt8(ascii: "0")) * Self.powerOfTen(5 - offset)
-            }
+            let value = Int64(scanner.readNumber(digits: digits))
+            fraction = digits <= 6 ? value * Self.powerOfTen(6 - digits) : value / Self.powerOfTen(digits - 6)
         }
 
-        guard position < bytes.count else { throw fail("a time zone offset is required: 'Z' or ±HH:MM") }
         var offsetMinutes = 0
-        switch bytes[position] {
+        switch scanner.current {
         case UInt8(ascii: "Z"), UInt8(ascii: "z"):
-            position += 1
+            scanner.advance()
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
-            let sign = bytes[position] == UInt8(ascii: "-") ? -1 : 1
-            position += 1
+            let sign = scanner.current == UInt8(ascii: "-") ? -1 : 1
+            scanner.advance()
             let offsetHours = try twoDigits("offset hour", max: 23)
             try separator(UInt8(ascii: ":"), "the offset must be ±HH:MM")
             offsetMinutes = sign * (offsetHours * 60 + (try twoDigits("offset minute", max: 59)))
         default:
             throw fail("a time zone offset is required: 'Z' or ±HH:MM")
         }
-        guard position == bytes.count else { throw fail("unexpected text after the time zone offset") }
+        guard scanner.isAtEnd else { throw fail("unexpected text after the time zone offset") }
 
         let seconds = Int64(date.dayNumber) * 86_400 + Int64(hour * 3600 + (minute - offsetMinutes) * 60 + second)
         let microseconds = seconds * Self.microsecondsPerSecond + fraction
@@ -112,8 +104,4 @@ public struct RFC3339Timestamp: Sendable, Hashable, CustomStringConvertible {
     private static func powerOfTen(_ exponent: Int) -> Int64 {
         (0..<exponent).reduce(1) { power, _ in power * 10 }
     }
-}
-
-extension UInt8 {
-    fileprivate var isDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
 }

@@ -32,7 +32,8 @@ public enum RecordDocument {
             let content = JSONParser.skippingByteOrderMark(buffer, in: 0..<buffer.count)
             switch format {
             case .json: try jsonRecords(buffer, content, body)
-            case .ndjson: try ndjsonRecords(buffer, content, body)
+            // A byte-order mark is one of NDJSON's line rules.
+            case .ndjson: try NDJSONLines.forEachRecord(in: buffer, body)
             case .csv: try csvRecords(buffer, content, body)
             }
         }
@@ -43,10 +44,10 @@ public enum RecordDocument {
     public static func guessFormat(of data: some Collection<UInt8>) -> Format {
         JSONParser.withBuffer(data) { buffer in
             var index = JSONParser.skippingByteOrderMark(buffer, in: 0..<buffer.count).lowerBound
-            while index < buffer.count, JSONParser.isWhitespace(buffer[index]) { index += 1 }
+            while index < buffer.count, ASCII.isWhitespace(buffer[index]) { index += 1 }
             guard index < buffer.count, buffer[index] == UInt8(ascii: "{") else { return .json }
             guard var after = endOfObject(buffer, from: index) else { return .json }
-            while after < buffer.count, JSONParser.isWhitespace(buffer[after]) { after += 1 }
+            while after < buffer.count, ASCII.isWhitespace(buffer[after]) { after += 1 }
             return after == buffer.count ? .json : .ndjson
         }
     }
@@ -54,7 +55,7 @@ public enum RecordDocument {
     private static func jsonRecords(
         _ buffer: UnsafeBufferPointer<UInt8>, _ content: Range<Int>, _ body: (JSONValue) -> Bool
     ) throws(RecordDocumentError) {
-        if content.allSatisfy({ JSONParser.isWhitespace(buffer[$0]) }) {
+        if content.allSatisfy({ ASCII.isWhitespace(buffer[$0]) }) {
             throw RecordDocumentError(
                 line: nil, message: "the body is empty; expected a JSON object or an array of objects")
         }
@@ -63,7 +64,7 @@ public enum RecordDocument {
             value = try JSONParser.parse(buffer, in: content, streamingArrayElements: body)
         } catch {
             throw RecordDocumentError(
-                line: nil, message: JSONParseError(failure: error, in: buffer, lineStart: 0).description)
+                line: nil, message: JSONParseError(failure: error, in: buffer).description)
         }
         // nil: an array, whose elements went to `body` already.
         guard let value else { return }
@@ -73,33 +74,6 @@ public enum RecordDocument {
                 message: "the body must be a JSON object or an array of objects, not \(value.typeDescription)")
         }
         _ = body(value)
-    }
-
-    private static func ndjsonRecords(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ content: Range<Int>, _ body: (JSONValue) -> Bool
-    ) throws(RecordDocumentError) {
-        var lineNumber = 0
-        var lineStart = content.lowerBound
-        while lineStart < content.upperBound {
-            lineNumber += 1
-            var lineEnd = lineStart
-            while lineEnd < content.upperBound, buffer[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            let next = lineEnd + 1
-            if lineEnd > lineStart, buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-            let line = lineStart..<lineEnd
-            if !line.allSatisfy({ JSONParser.isWhitespace(buffer[$0]) }) {
-                let record: JSONValue
-                do throws(JSONParser.Failure) {
-                    record = try JSONParser.parse(buffer, in: line)
-                } catch {
-                    let position = JSONParseError(failure: error, in: buffer, lineStart: lineStart)
-                    throw RecordDocumentError(
-                        line: lineNumber, message: "invalid JSON at column \(position.column): \(position.message)")
-                }
-                guard body(record) else { return }
-            }
-            lineStart = next
-        }
     }
 
     private static func csvRecords(

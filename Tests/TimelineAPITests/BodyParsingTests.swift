@@ -51,6 +51,35 @@ struct BodyParsingTests {
         #expect(streamed?.line == 2)
     }
 
+    /// The line rules at their edges: the body read in chunks of every size gives what it gives
+    /// read whole, records or error.
+    @Test(arguments: [
+        "\u{FEFF}\r\n{\"a\": 1}\n",
+        "\u{FEFF}",
+        "\u{FEFF}{\"a\": tru}\n",
+        "{\"a\": 1}\r",
+        "{\"a\": 1}\n \t\r\n{\"b\": x}",
+    ])
+    func ndjsonReadInChunksGivesWhatTheWholeBodyGives(body: String) throws {
+        let bytes = Array(body.utf8)
+        let whole = Result { () throws(RecordDocumentError) in try RecordDocument.records(in: bytes, format: .ndjson) }
+        for chunkSize in 1...bytes.count {
+            var parser = NDJSONRecordParser()
+            var records: [JSONValue] = []
+            let streamed = Result { () throws(RecordDocumentError) in
+                for start in stride(from: 0, to: bytes.count, by: chunkSize) {
+                    try parser.consume(ByteBuffer(bytes: bytes[start..<min(start + chunkSize, bytes.count)])) {
+                        records.append($0)
+                        return true
+                    }
+                }
+                try parser.finish { records.append($0); return true }
+                return records
+            }
+            #expect(streamed == whole, "chunks of \(chunkSize)")
+        }
+    }
+
     @Test func theStreamingLimitCountsArrivedBytesWithoutAContentLength() async throws {
         let chunks = (0..<10).map { _ in ByteBuffer(string: "{\"kind\": \"visit\"}\n") }
         let request = Request(

@@ -62,6 +62,15 @@ import TimelineCore
         #expect(try RecordDocument.records(in: Array(body), format: .ndjson) == [["a": 1]])
     }
 
+    /// A byte-order mark belongs to no line: a first line of only the mark is blank, and columns
+    /// on the first line count from after it.
+    @Test func aByteOrderMarkIsNoPartOfTheFirstNDJSONLine() throws {
+        #expect(try records("\u{FEFF}\n{\"a\": 1}", .ndjson) == [["a": 1]])
+        let error = try #require(throws: RecordDocumentError.self) { try records("\u{FEFF}{\"a\": tru}", .ndjson) }
+        #expect(error.line == 1)
+        #expect(error.message.hasPrefix("invalid JSON at column 7: "))
+    }
+
     @Test func guessesTheFormat() {
         #expect(RecordDocument.guessFormat(of: Data("[{}]".utf8)) == .json)
         #expect(RecordDocument.guessFormat(of: Data(" {\"a\": \"}{\"}\n".utf8)) == .json)

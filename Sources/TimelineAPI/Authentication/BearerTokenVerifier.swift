@@ -1,4 +1,5 @@
 import Crypto
+import TimelineCore
 
 /// Checks bearer tokens against the SHA-256 hashes of `api.token_hashes`; the tokens
 /// themselves are never stored, logged or compared.
@@ -46,18 +47,11 @@ struct BearerTokenVerifier: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(SHA256.byteCount)
         for pair in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = hexValue(digits[pair]), let low = hexValue(digits[pair + 1]) else { return nil }
+            guard let high = ASCII.hexDigitValue(digits[pair]), let low = ASCII.hexDigitValue(digits[pair + 1]) else {
+                return nil
+            }
             bytes.append(high << 4 | low)
         }
         return bytes
-    }
-
-    private static func hexValue(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

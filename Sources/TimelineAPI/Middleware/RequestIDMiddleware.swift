@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import TimelineCore
 
 /// Gives every request an id — the client's `X-Request-Id` when it is sane, else a new one —
 /// puts it on every log line of the request and echoes it on the response, errors included.
@@ -23,13 +24,8 @@ struct RequestIDMiddleware: RouterMiddleware {
     /// An id a client chose goes into logs and headers verbatim, so it must be short and plain.
     static func isSane(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.count <= 128 && id.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
-                true
-            default:
-                false
-            }
+            ASCII.isAlphanumeric(byte)
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
     }
 

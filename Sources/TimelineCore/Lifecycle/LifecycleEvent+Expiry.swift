@@ -37,7 +37,7 @@ extension LifecycleEvent {
     /// the one created later applies last, as in the timeline (`"9"` before `"10"`). Any other text
     /// sorts after them, by its characters.
     private static func idKey(_ id: String) -> (Int, Int, String) {
-        let isDecimal = !id.isEmpty && id.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        let isDecimal = !id.isEmpty && id.utf8.allSatisfy(ASCII.isDigit)
         return isDecimal ? (0, id.utf8.count, id) : (1, 0, id)
     }
 }
