@@ -46,7 +46,7 @@ public final class PostgresListener: Sendable {
 
     /// The thread's loop: connect, LISTEN, wait on the socket, deliver; reconnect with backoff.
     private func run(_ continuation: AsyncStream<Event>.Continuation) {
-        var failures = 0
+        var backoff = RetryBackoff.reconnection(upTo: maximumBackoff)
         while !isStopped.load(ordering: .relaxed) {
             do {
                 let connection = try PostgresConnection(connectionString: connectionString, applicationName: "timelined-listen")
@@ -55,13 +55,12 @@ public final class PostgresListener: Sendable {
                     // LISTEN takes an identifier, not a parameter: quote it as one.
                     try connection.query("LISTEN \"\(channel.replacingOccurrences(of: "\"", with: "\"\""))\"")
                 }
-                failures = 0
+                backoff.reset()
                 continuation.yield(.connected)
                 try deliver(from: connection, to: continuation)
             } catch {
                 guard !isStopped.load(ordering: .relaxed) else { return }
-                failures += 1
-                let delay = min(maximumBackoff, .milliseconds(50) * (1 << min(failures, 10)))
+                let delay = backoff.next()
                 logger.warning("PostgreSQL listener disconnected", metadata: [
                     "database": "\(connectionString.redacted)", "error": "\(error)", "retry_in": "\(delay)",
                 ])

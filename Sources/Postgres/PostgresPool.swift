@@ -46,12 +46,13 @@ public final class PostgresPool: Sendable {
 
     public let configuration: Configuration
     private let threads: NIOThreadPool
-    private let state = Mutex(PoolState())
+    private let state: Mutex<PoolState>
     private let logger: Logger
 
     public init(configuration: Configuration, logger: Logger) {
         self.configuration = configuration
         self.logger = logger
+        state = Mutex(PoolState(backoff: .reconnection(upTo: configuration.maximumBackoff)))
         threads = NIOThreadPool(numberOfThreads: configuration.size)
         threads.start()
     }
@@ -188,15 +189,14 @@ public final class PostgresPool: Sendable {
                 statementTimeout: configuration.statementTimeoutMilliseconds
             )
             let recovered = state.withLock { state in
-                defer { state.failures = 0; state.retryAt = nil }
-                return state.failures > 0
+                defer { state.backoff.reset(); state.retryAt = nil }
+                return state.backoff.failures > 0
             }
             if recovered { logger.info("PostgreSQL reachable again", metadata: ["database": "\(configuration.connectionString.redacted)"]) }
             return connection
         } catch {
             let delay = state.withLock { state in
-                state.failures += 1
-                let delay = min(configuration.maximumBackoff, .milliseconds(50) * (1 << min(state.failures, 10)))
+                let delay = state.backoff.next()
                 state.retryAt = ContinuousClock.now + delay
                 state.lastFailure = error.description
                 return delay
@@ -257,7 +257,7 @@ private struct PoolState: Sendable {
     var open = 0
     var waiters: [Waiter] = []
     var isClosed = false
-    var failures = 0
+    var backoff: RetryBackoff
     var retryAt: ContinuousClock.Instant?
     var lastFailure = ""
 }

@@ -64,8 +64,8 @@ func buildApplication(
     let target = DatabaseTarget(configuration: configuration, logger: logger)
     let pool = PostgresPool(configuration: configuration.poolConfiguration(target.connectionString), logger: logger)
     let migrator = Migrator(migrations: try Migration.bundled(), logger: logger)
-    let databaseStart = DatabaseStart(isStarted: target.embeddedCluster == nil)
-    let schema = SchemaService(pool: pool, migrator: migrator, databaseStart: databaseStart, logger: logger)
+    let databaseStarted = AsyncGate(isOpen: target.embeddedCluster == nil)
+    let schema = SchemaService(pool: pool, migrator: migrator, databaseStarted: databaseStarted, logger: logger)
 
     // The reads take "today" in the engine's zone and default to its thresholds, also when this
     // daemon does not evaluate, so that every daemon sharing a database answers alike.
@@ -95,7 +95,7 @@ func buildApplication(
     // Started in this order, stopped in reverse: the server drains before the pool closes,
     // and the embedded cluster stops last.
     if let cluster = target.embeddedCluster {
-        application.addServices(EmbeddedPostgresService(cluster: cluster, start: databaseStart, logger: logger))
+        application.addServices(EmbeddedPostgresService(cluster: cluster, started: databaseStarted, logger: logger))
     }
     application.addServices(PoolService(pool: pool), schema)
     var alertEngine: AlertEngine?
@@ -108,6 +108,6 @@ func buildApplication(
     }
     application.addServices(SpoolWatcher(
         directory: { settings.current.configuration.ingest.spoolDirectory }, maxFileBytes: configuration.http.maxBodyBytes,
-        pool: pool, schemaReady: { schema.isMigrated }, logger: logger))
+        pool: pool, waitForSchema: { await schema.waitUntilCurrent() }, logger: logger))
     return ApplicationParts(application: application, pool: pool, alertEngine: alertEngine, isReady: { schema.isMigrated })
 }

@@ -53,7 +53,7 @@ func withSpoolWatcher<T>(
 ) async throws -> T {
     let path = spool.path
     let watcher = SpoolWatcher(
-        directory: { path }, maxFileBytes: maxFileBytes, pool: pool, schemaReady: { true }, logger: log.logger,
+        directory: { path }, maxFileBytes: maxFileBytes, pool: pool, waitForSchema: { true }, logger: log.logger,
         interval: .milliseconds(100), maximumRetryDelay: .milliseconds(400)
     )
     let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [watcher], logger: log.logger))

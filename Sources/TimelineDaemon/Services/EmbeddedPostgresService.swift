@@ -6,13 +6,13 @@ import ServiceLifecycle
 /// service group, so it is the last to stop: everything using the database drains first.
 struct EmbeddedPostgresService: Service {
     let cluster: EmbeddedPostgres
-    let start: DatabaseStart
+    let started: AsyncGate
     let logger: Logger
 
     func run() async throws {
         let connectionString = try await cluster.start()
         logger.info("embedded PostgreSQL running", metadata: ["database": "\(connectionString)"])
-        start.markStarted()
+        started.open()
         try? await gracefulShutdown()
         do {
             try await cluster.stop()

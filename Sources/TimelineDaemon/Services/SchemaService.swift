@@ -1,12 +1,13 @@
 import Logging
 import Postgres
 import ServiceLifecycle
-import Synchronization
 import TimelineStore
 
 /// Waits for the database — retrying with bounded backoff, never giving up, because a
 /// daemon that exits while PostgreSQL restarts helps nobody — then applies pending
 /// migrations. A migration that was changed after it was applied stops the daemon.
+///
+/// The services that need the schema await ``waitUntilCurrent()``; `/readyz` asks ``isMigrated``.
 final class SchemaService: Service {
     /// The longest wait between two attempts, here and in the pool: however long the database
     /// was away, the daemon is ready within a second or two of its return (the bound was 10 s
@@ -15,33 +16,41 @@ final class SchemaService: Service {
 
     private let pool: PostgresPool
     private let migrator: Migrator
-    private let databaseStart: DatabaseStart
+    private let databaseStarted: AsyncGate
     private let logger: Logger
-    private let migrated = Atomic<Bool>(false)
+    private let current = AsyncGate()
 
-    init(pool: PostgresPool, migrator: Migrator, databaseStart: DatabaseStart, logger: Logger) {
+    /// `databaseStarted` is open from the start for a database the daemon does not run itself.
+    /// An embedded cluster starts in the same instant as the daemon's services, and every attempt
+    /// to reach it before it ran would be logged as a warning — a dozen on every healthy start.
+    init(pool: PostgresPool, migrator: Migrator, databaseStarted: AsyncGate, logger: Logger) {
         self.pool = pool
         self.migrator = migrator
-        self.databaseStart = databaseStart
+        self.databaseStarted = databaseStarted
         self.logger = logger
     }
 
     /// True once the schema is current.
-    var isMigrated: Bool { migrated.load(ordering: .acquiring) }
+    var isMigrated: Bool { current.isOpen }
+
+    /// Returns true once the schema is current; false when the daemon stops first.
+    func waitUntilCurrent() async -> Bool {
+        await current.wait()
+    }
 
     func run() async throws {
-        var delay = Duration.milliseconds(250)
-        let isStarted = await databaseStart.wait()
+        var backoff = RetryBackoff(initial: .milliseconds(250), maximum: Self.maximumRetryDelay)
+        let isStarted = await databaseStarted.wait()
         while isStarted && !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
                 let applied = try await migrator.migrate(pool)
                 logger.info("database schema current", metadata: ["applied": "\(applied.joined(separator: ","))"])
-                migrated.store(true, ordering: .releasing)
+                current.open()
                 break
             } catch let error as PostgresError where error.isUnavailable {
+                let delay = backoff.next()
                 logger.warning("waiting for PostgreSQL", metadata: ["error": "\(error)", "retry_in": "\(delay)"])
                 try? await Task.sleep(for: delay)
-                delay = min(delay * 2, Self.maximumRetryDelay)
             }
         }
         try? await gracefulShutdown()

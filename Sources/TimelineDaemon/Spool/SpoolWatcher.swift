@@ -14,41 +14,49 @@ import TimelineStore
 struct SpoolWatcher: Service {
     private let directory: @Sendable () -> String?
     private let maxFileBytes: Int
-    private let schemaReady: @Sendable () -> Bool
+    private let waitForSchema: @Sendable () async -> Bool
     private let importer: SpoolFileImporter
     private let logger: Logger
     private let interval: Duration
-    private let maximumRetryDelay: Duration
+    private let retryBackoff: RetryBackoff
 
     /// `directory` is read at every scan, so a reloaded configuration takes effect at the next
     /// one; nil turns the spool off. Larger files than `maxFileBytes` (`http.max_body_bytes`)
-    /// are refused unread.
+    /// are refused unread. `waitForSchema` returns once the schema is current, false when the
+    /// daemon stops first.
     init(
         directory: @escaping @Sendable () -> String?, maxFileBytes: Int, pool: PostgresPool,
-        schemaReady: @escaping @Sendable () -> Bool, logger: Logger,
+        waitForSchema: @escaping @Sendable () async -> Bool, logger: Logger,
         interval: Duration = .seconds(1), maximumRetryDelay: Duration = .seconds(60)
     ) {
         self.directory = directory
         self.maxFileBytes = maxFileBytes
-        self.schemaReady = schemaReady
+        self.waitForSchema = waitForSchema
         importer = SpoolFileImporter(ledger: SpoolImportLedger(pool: pool))
         self.logger = logger
         self.interval = interval
-        self.maximumRetryDelay = maximumRetryDelay
+        // Each failure doubles the wait, starting from the interval between healthy scans.
+        retryBackoff = RetryBackoff(initial: interval * 2, maximum: maximumRetryDelay)
     }
 
     func run() async throws {
-        var failures = 0
+        guard await waitForSchema() else { return }
+        var backoff = retryBackoff
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            failures = await scan() ? 0 : failures + 1
-            let delay = failures == 0 ? interval : min(maximumRetryDelay, interval * (1 << min(failures, 6)))
+            let delay: Duration
+            if await scan() {
+                backoff.reset()
+                delay = interval
+            } else {
+                delay = backoff.next()
+            }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
         }
     }
 
     /// One pass over the spool; false when something failed that a later pass retries.
     private func scan() async -> Bool {
-        guard schemaReady(), let path = directory() else { return true }
+        guard let path = directory() else { return true }
         let spool: SpoolDirectory
         let pending: [SpoolDirectory.Pending]
         do throws(SpoolFileSystemError) {
