@@ -1,5 +1,4 @@
 import Foundation
-import Subprocess
 
 /// The account PostgreSQL's programs run as: this process's own user, or `postgres` when this
 /// process is root, because initdb and pg_ctl refuse to run as root.
@@ -11,27 +10,39 @@ enum ClusterAccount: Sendable {
         let name: String
         let uid: uid_t
         let gid: gid_t
-        /// Its supplementary groups, as `initgroups` would set them.
-        let groups: [gid_t]
+        /// The program and arguments that run a command as this account.
+        let launcher: [String]
     }
 
     static let serviceAccount = "postgres"
 
     static func forThisProcess() throws(EmbeddedPostgresError) -> ClusterAccount {
         guard geteuid() == 0 else { return .current }
-        guard let account = lookUp(serviceAccount) else { throw .accountMissing(account: serviceAccount) }
-        return .switched(account)
+        guard let (uid, gid) = lookUp(serviceAccount) else { throw .accountMissing(account: serviceAccount) }
+        let fileManager = FileManager.default
+        // The switch is made by a program of its own, not by the spawning library between fork and
+        // exec: glibc's setgroups/setuid in the child of a multithreaded process wait for a lock
+        // another thread may have held at the fork, and the child hung for good now and then.
+        // setpriv execs the command itself; runuser adds a PAM session and a waiting parent.
+        if let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first(where: fileManager.isExecutableFile(atPath:)) {
+            let launcher = [setpriv, "--reuid=\(uid)", "--regid=\(gid)", "--init-groups", "--"]
+            return .switched(Switched(name: serviceAccount, uid: uid, gid: gid, launcher: launcher))
+        }
+        if let runuser = ["/usr/sbin/runuser", "/sbin/runuser"].first(where: fileManager.isExecutableFile(atPath:)) {
+            let launcher = [runuser, "-u", serviceAccount, "--"]
+            return .switched(Switched(name: serviceAccount, uid: uid, gid: gid, launcher: launcher))
+        }
+        throw .accountSwitchUnavailable(account: serviceAccount)
     }
 
-    /// How a program is launched as this account: the child takes its groups and user before
-    /// it execs (as `setpriv --init-groups` would), and keeps this process's environment.
-    var platformOptions: PlatformOptions {
-        var options = PlatformOptions()
-        guard case .switched(let account) = self else { return options }
-        options.supplementaryGroups = account.groups
-        options.groupID = account.gid
-        options.userID = account.uid
-        return options
+    /// The executable and arguments that run `program` as this account.
+    func command(_ program: String, _ arguments: [String]) -> (executable: String, arguments: [String]) {
+        switch self {
+        case .current:
+            return (program, arguments)
+        case .switched(let account):
+            return (account.launcher[0], Array(account.launcher.dropFirst()) + [program] + arguments)
+        }
     }
 
     /// Fails naming the first parent of `directory` this account cannot traverse. Asked of the
@@ -74,26 +85,11 @@ enum ClusterAccount: Sendable {
         }
     }
 
-    private static func lookUp(_ name: String) -> Switched? {
+    private static func lookUp(_ name: String) -> (uid_t, gid_t)? {
         var entry = passwd()
         var found: UnsafeMutablePointer<passwd>?
         var buffer = [CChar](repeating: 0, count: 16 * 1024)
-        guard getpwnam_r(name, &entry, &buffer, buffer.count, &found) == 0, found != nil,
-              let groups = groupList(name, entry.pw_gid)
-        else { return nil }
-        return Switched(name: name, uid: entry.pw_uid, gid: entry.pw_gid, groups: groups)
-    }
-
-    private static func groupList(_ name: String, _ primary: gid_t) -> [gid_t]? {
-        var count: Int32 = 32
-        while true {
-            var groups: [gid_t] = Array(repeating: 0, count: Int(count))
-            let capacity = count
-            if getgrouplist(name, primary, &groups, &count) >= 0 {
-                return Array(groups.prefix(Int(count)))
-            }
-            // Too small: `count` now holds the size needed.
-            guard count > capacity else { return nil }
-        }
+        guard getpwnam_r(name, &entry, &buffer, buffer.count, &found) == 0, found != nil else { return nil }
+        return (entry.pw_uid, entry.pw_gid)
     }
 }

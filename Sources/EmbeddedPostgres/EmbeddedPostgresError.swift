@@ -9,6 +9,8 @@ public enum EmbeddedPostgresError: Error, CustomStringConvertible, Sendable, Equ
     case directoryUnusable(path: String, reason: String)
     /// Running as root, the cluster must belong to this account (initdb refuses root), and it does not exist.
     case accountMissing(account: String)
+    /// Running as root, neither `setpriv` nor `runuser` is there to run initdb and pg_ctl as `account`.
+    case accountSwitchUnavailable(account: String)
     /// `account` cannot traverse `path`, a parent of the cluster's directory.
     case directoryUnreachable(path: String, account: String)
     /// Another process holds the lock that serializes starting and stopping the cluster.
@@ -41,6 +43,9 @@ public enum EmbeddedPostgresError: Error, CustomStringConvertible, Sendable, Equ
         case .accountMissing(let account):
             return "as root, the embedded database must run as the `\(account)` account (initdb refuses root), "
                 + "which does not exist; install postgresql, or run timelined as an unprivileged user"
+        case .accountSwitchUnavailable(let account):
+            return "as root, the embedded database must run as `\(account)` (initdb refuses root), but neither "
+                + "setpriv nor runuser is installed; install util-linux, or run timelined as an unprivileged user"
         case .directoryUnreachable(let path, let account):
             return "the embedded database runs as `\(account)` (initdb refuses root), which cannot enter \(path); "
                 + "set database.embedded_dir to a directory it can reach, e.g. /var/lib/timelined/pg"

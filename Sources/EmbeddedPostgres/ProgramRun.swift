@@ -11,7 +11,7 @@ enum ProgramRun {
     static func run(
         _ executable: String, _ arguments: [String], in directory: String, as account: ClusterAccount = .current
     ) async throws(EmbeddedPostgresError) -> ProgramOutcome {
-        let options = account.platformOptions
+        let (executable, arguments) = account.command(executable, arguments)
         // Subprocess kills its child when the awaiting task is cancelled. A daemon shutting down
         // cancels its services, and `pg_ctl stop` killed half-way would leave the server running:
         // the program runs in a task of its own, which no cancellation reaches.
@@ -20,7 +20,6 @@ enum ProgramRun {
                 .path(.init(executable)),
                 arguments: Arguments(arguments),
                 workingDirectory: .init(directory),
-                platformOptions: options,
                 output: .bytes(limit: outputLimit),
                 error: .combinedWithOutput
             )

@@ -101,7 +101,7 @@ func buildApplication(
     var alertEngine: AlertEngine?
     if configuration.alerts.enabled {
         let engine = AlertEngine(
-            pool: pool, connectionString: target.connectionString, schemaReady: { schema.isMigrated },
+            pool: pool, connectionString: target.connectionString, waitForSchema: { await schema.waitUntilCurrent() },
             settings: { settings.current.alerts }, logger: logger)
         application.addServices(engine)
         alertEngine = engine

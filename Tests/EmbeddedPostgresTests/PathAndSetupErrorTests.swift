@@ -51,7 +51,7 @@ import Testing
         let errors: [EmbeddedPostgresError] = [
             .binariesNotFound(searched: ["/a", "/b"]), .socketPathTooLong(path: "/p", limit: 107),
             .directoryUnusable(path: "/p", reason: "r"), .accountMissing(account: "postgres"),
-            .directoryUnreachable(path: "/root", account: "postgres"),
+            .accountSwitchUnavailable(account: "postgres"), .directoryUnreachable(path: "/root", account: "postgres"),
             .lockBusy(lockFile: "/p"), .launchFailed(program: "/p", reason: "r"),
             .initdbFailed(dataDirectory: "/p", output: "o"), .statusFailed(dataDirectory: "/p", output: "o"),
             .startFailed(logFile: "/p", output: "o"), .stopFailed(dataDirectory: "/p", output: "o"),

@@ -29,19 +29,19 @@ final class AlertEngine: Service {
 
     private let pool: PostgresPool
     private let changeFeed: AgreementChangeFeed
-    private let schemaReady: @Sendable () -> Bool
+    private let waitForSchema: @Sendable () async -> Bool
     /// Read at every pass and every wait: a reload may change them.
     private let settings: @Sendable () -> Settings
     private let logger: Logger
     private let inbox = AlertTriggerInbox()
 
     init(
-        pool: PostgresPool, connectionString: ConnectionString, schemaReady: @escaping @Sendable () -> Bool,
+        pool: PostgresPool, connectionString: ConnectionString, waitForSchema: @escaping @Sendable () async -> Bool,
         settings: @escaping @Sendable () -> Settings, logger: Logger
     ) {
         self.pool = pool
         changeFeed = AgreementChangeFeed(connectionString: connectionString, logger: logger)
-        self.schemaReady = schemaReady
+        self.waitForSchema = waitForSchema
         self.settings = settings
         self.logger = logger
     }
@@ -49,9 +49,7 @@ final class AlertEngine: Service {
     func run() async throws {
         // The feed listens once the schema is current: before, there is nothing to evaluate,
         // and the database may not even run yet.
-        while !schemaReady() {
-            guard !Task.isShuttingDownGracefully, (try? await Task.sleep(for: .milliseconds(50))) != nil else { return }
-        }
+        guard await waitForSchema() else { return }
         let changes = changeFeed.changes()
         await withDiscardingTaskGroup { group in
             group.addTask { [self] in
@@ -85,17 +83,16 @@ final class AlertEngine: Service {
     /// Runs passes one at a time; a failed pass is retried with backoff, merged with
     /// whatever arrives meanwhile.
     private func evaluateAsTriggered() async {
-        var failures = 0
+        var backoff = RetryBackoff(initial: .seconds(2), maximum: settings().maximumRetryDelay)
         for await _ in inbox.signals {
             // Let a burst of ingests arrive, then evaluate them together.
             guard (try? await Task.sleep(for: settings().coalescing)) != nil else { return }
-            guard schemaReady(), let trigger = inbox.take() else { continue }
+            guard let trigger = inbox.take() else { continue }
             if await evaluate(trigger) {
-                failures = 0
+                backoff.reset()
                 continue
             }
-            failures += 1
-            let delay = min(settings().maximumRetryDelay, .seconds(1) * (1 << min(failures, 6)))
+            let delay = backoff.next()
             logger.warning("alert pass failed; retrying", metadata: ["retry_in": "\(delay)"])
             guard (try? await Task.sleep(for: delay)) != nil else { return }
             inbox.post(trigger)
