@@ -216,4 +216,8 @@ if Context.environment["TIMELINED_FUZZ"] != nil {
             swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]
         )
     )
+    // Every executable of such a build gets libFuzzer's `main`, build tools too: the migration
+    // embedder, which the fuzzer does not need, would not link.
+    package.targets.removeAll { ["MigrationEmbedder", "EmbedMigrations"].contains($0.name) }
+    package.targets.first { $0.name == "TimelineStore" }?.plugins = []
 }
