@@ -7,6 +7,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
+        MemoryArenas.limitForDaemon()
         try await reportingFailure {
             let (configuration, logger, logLevel) = try await options.loadWithLogLevel(isDaemon: true)
             logger.info("starting", metadata: [
