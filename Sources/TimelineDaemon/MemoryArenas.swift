@@ -6,7 +6,7 @@ import Glibc
 /// core, and keeps what each arena once held. The daemon's threads (NIO's event loops, the
 /// thread pool that runs libpq, Dispatch's workers that validate a batch) each grew their own:
 /// ingesting 10,000-record batches on a pool of 16 connections held 166 MiB at its peak, with two
-/// arenas 107 MiB. Set at start, before those threads allocate.
+/// arenas 107–123 MiB. Set at start, before those threads allocate.
 public enum MemoryArenas {
     public static let limit: Int32 = 2
 

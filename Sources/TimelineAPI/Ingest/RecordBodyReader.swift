@@ -34,7 +34,7 @@ struct RecordBodyReader: Sendable {
     func document(from request: Request) async throws(APIError) -> JSONValue {
         _ = try IngestFormat(contentType: request.headers[.contentType], accepting: [.json])
         var parser = JSONRecordParser(expectedLength: try declaredLength(of: request))
-        try await receive(request.body, with: &parser) { _ in true }
+        _ = try await receive(request.body, with: &parser) { _ in true }
         do { return try parser.document() } catch { throw .malformedBody(error.description) }
     }
 
@@ -53,17 +53,18 @@ struct RecordBodyReader: Sendable {
         // Validating a large body takes a while: a shutdown that cancels the request stops it
         // between records instead of outwaiting the service group's grace period.
         let take = { (value: JSONValue) in !Task.isCancelled && validator.add(value) }
-        try await receive(body, with: &parser, take)
-        do { try parser.finish(take) } catch { throw .malformedBody(error.description) }
+        if try await receive(body, with: &parser, take) {
+            do { try parser.finish(take) } catch { throw .malformedBody(error.description) }
+        }
         if Task.isCancelled { throw .shuttingDown }
         if validator.isOverLimit { throw .tooManyRecords(limit: maxRecords) }
     }
 
-    /// Feeds the body to `parser` as it arrives; stops reading, and refuses the request, once
-    /// `record` takes no more.
+    /// Feeds the body to `parser` as it arrives; stops reading once `record` takes no more.
+    /// - Returns: whether the body was read to its end.
     private func receive(
         _ body: RequestBody, with parser: inout some RecordBodyParser, _ record: (JSONValue) -> Bool
-    ) async throws(APIError) {
+    ) async throws(APIError) -> Bool {
         var chunks = body.makeAsyncIterator()
         var received = 0
         var isTaking = true
@@ -78,8 +79,9 @@ struct RecordBodyReader: Sendable {
             } catch {
                 throw .malformedBody(error.description)
             }
-            if !isTaking { throw Task.isCancelled ? .shuttingDown : .tooManyRecords(limit: maxRecords) }
+            if !isTaking { return false }
         }
+        return true
     }
 
     /// A body that breaks off (the client went away, or broke the chunked framing) or arrives
