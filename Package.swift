@@ -70,6 +70,13 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: ["EmbedMigrations"]
         ),
+        // Importers of real sources (GDELT, Wikidata): rows in, event records and a summary out.
+        // Pure: the CLI and the spool feed them bytes and store what they return.
+        .target(
+            name: "TimelineImport",
+            dependencies: ["TimelineCore"],
+            swiftSettings: swiftSettings
+        ),
         // Expiry evaluation rounds and the channels notifications are delivered through.
         .target(
             name: "TimelineAlerts",
