@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Without its default Foundation trait: nothing here takes or gives `Data`.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // libpq's C API, found through pkg-config.
@@ -75,6 +76,7 @@ let package = Package(
         .target(
             name: "TimelineImport",
             dependencies: ["TimelineCore"],
+            resources: [.embedInCode("Wikidata/wikidata-treaties.rq")],
             swiftSettings: swiftSettings
         ),
         // Expiry evaluation rounds and the channels notifications are delivered through.
@@ -132,7 +134,10 @@ let package = Package(
             dependencies: [
                 "TimelineDaemon",
                 "TimelineAlerts",
+                "TimelineImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -195,6 +200,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WikidataImportTests",
+            dependencies: [
+                "TimelineImport", "TimelineStore", "TimelineAlerts", "TimelineCore", "Postgres", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

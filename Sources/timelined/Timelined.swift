@@ -5,6 +5,6 @@ struct Timelined: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timelined",
         abstract: "Tracks dated diplomatic events and agreement lifecycles in PostgreSQL.",
-        subcommands: [Serve.self, Migrate.self, Ingest.self, Alerts.self, CheckConfig.self]
+        subcommands: [Serve.self, Migrate.self, Ingest.self, Import.self, Alerts.self, CheckConfig.self]
     )
 }

@@ -1,6 +1,7 @@
 import EmbeddedPostgres
 import Foundation
 import Logging
+import TestSupport
 import Testing
 
 /// Contract §8: the daemon waits for its database with bounded backoff. The bound must be short

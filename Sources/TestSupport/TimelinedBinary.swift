@@ -2,8 +2,8 @@ import Foundation
 
 /// The `timelined` executable that `swift build` put beside this test bundle, run as an
 /// operator would run it.
-enum TimelinedBinary {
-    static var path: String {
+public enum TimelinedBinary {
+    public static var path: String {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         // On Linux the tests run from <bin>/timelinedPackageTests.xctest; a bundle layout nests deeper.
         while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("timelined").path),
@@ -13,14 +13,14 @@ enum TimelinedBinary {
         return directory.appendingPathComponent("timelined").path
     }
 
-    struct Outcome {
-        let status: Int32
-        let standardOutput: String
-        let standardError: String
+    public struct Outcome: Sendable {
+        public let status: Int32
+        public let standardOutput: String
+        public let standardError: String
     }
 
     /// Runs `timelined ARGUMENTS` to completion with a clean environment plus `environment`.
-    static func run(_ arguments: [String], environment: [String: String]) async throws -> Outcome {
+    public static func run(_ arguments: [String], environment: [String: String]) async throws -> Outcome {
         let process = try start(arguments, environment: environment)
         async let output = process.standardOutputText()
         async let error = process.standardErrorText()
@@ -28,7 +28,7 @@ enum TimelinedBinary {
         return Outcome(status: status, standardOutput: await output, standardError: await error)
     }
 
-    static func start(_ arguments: [String], environment: [String: String]) throws -> RunningTimelined {
+    public static func start(_ arguments: [String], environment: [String: String]) throws -> RunningTimelined {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -42,22 +42,22 @@ enum TimelinedBinary {
     }
 }
 
-final class RunningTimelined: @unchecked Sendable {
-    let process: Process
-    let output = Pipe()
-    let error = Pipe()
+public final class RunningTimelined: @unchecked Sendable {
+    public let process: Process
+    public let output = Pipe()
+    public let error = Pipe()
 
     init(process: Process) {
         self.process = process
     }
 
     /// Everything the process writes to stdout, once it closes it.
-    func standardOutputText() async -> String {
+    public func standardOutputText() async -> String {
         await Self.readToEnd(output)
     }
 
     /// Everything the process writes to stderr, once it closes it.
-    func standardErrorText() async -> String {
+    public func standardErrorText() async -> String {
         await Self.readToEnd(error)
     }
 
@@ -71,7 +71,7 @@ final class RunningTimelined: @unchecked Sendable {
         }
     }
 
-    func exitStatus() async -> Int32 {
+    public func exitStatus() async -> Int32 {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 self.process.waitUntilExit()
