@@ -209,6 +209,7 @@ let package = Package(
                 "TimelineImport", "TimelineStore", "TimelineAlerts", "TimelineCore", "Postgres", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -29,7 +29,8 @@ public struct SPARQLResults: Sendable {
             throw TreatyRowProblem("", "a binding must be an object, not \(binding.typeDescription)")
         }
         var row: Row = [:]
-        for (variable, value) in members {
+        // In name order, so that a row with several faults always reports the same one.
+        for (variable, value) in members.sorted(by: { $0.key < $1.key }) {
             row[variable] = try SPARQLTerm(value, variable: variable)
         }
         return row

@@ -40,6 +40,8 @@ struct TreatyRow {
         guard term.value.unicodeScalars.count <= maximumLabelLength else {
             throw TreatyRowProblem("treatyLabel", "longer than \(maximumLabelLength) characters")
         }
+        // Every text field of a record refuses NUL; one such label must not sink the whole file.
+        guard !term.value.unicodeScalars.contains("\0") else { throw TreatyRowProblem("treatyLabel", "contains NUL") }
         // Titles are trimmed where records are validated; a label of white space alone is none.
         return term.value.allSatisfy(\.isWhitespace) ? nil : term.value
     }
