@@ -12,11 +12,6 @@ public struct SPARQLTerm: Sendable, Hashable {
     public let kind: Kind
     public let value: String
 
-    public init(kind: Kind, value: String) {
-        self.kind = kind
-        self.value = value
-    }
-
     /// Reads one binding's term; `variable` names it in the reason when it is not a term.
     init(_ json: JSONValue, variable: String) throws(TreatyRowProblem) {
         guard let members = json.objectValue else {

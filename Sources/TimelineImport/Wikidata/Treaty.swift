@@ -33,9 +33,12 @@ struct Treaty {
         } else {
             signatoriesWithoutCode.insert(row.signatory)
         }
-        earliestSignature = earliest(earliestSignature, usable(row.signed, named: "signed " + row.signatory))
-        earliestOwnDate = earliest(earliestOwnDate, usable(row.dated, named: "dated"))
-        entryIntoForce = earliest(entryIntoForce, usable(row.start, named: "start"))
+        let signed = usable(row.signed, named: "signed " + row.signatory)
+        let dated = usable(row.dated, named: "dated")
+        let start = usable(row.start, named: "start")
+        earliestSignature = Self.earliest(earliestSignature, signed)
+        earliestOwnDate = Self.earliest(earliestOwnDate, dated)
+        entryIntoForce = Self.earliest(entryIntoForce, start)
         if let date = usable(row.end, named: "end"), end.map({ $0 < date }) ?? true { end = date }
     }
 
@@ -50,7 +53,7 @@ struct Treaty {
         }
     }
 
-    private func earliest(_ current: PartialDate?, _ candidate: PartialDate?) -> PartialDate? {
+    private static func earliest(_ current: PartialDate?, _ candidate: PartialDate?) -> PartialDate? {
         guard let candidate else { return current }
         guard let current else { return candidate }
         return min(current, candidate)

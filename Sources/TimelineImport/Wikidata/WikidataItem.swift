@@ -31,7 +31,7 @@ public struct WikidataItem: Sendable, Hashable, CustomStringConvertible {
     /// The key of the event recording `property` of this item: `wikidata:Q1052166:P580`.
     func eventKey(_ property: WikidataProperty) -> String { "wikidata:Q\(number):\(property.rawValue)" }
 
-    public var pageURL: String { "https://www.wikidata.org/wiki/Q" + number }
+    var pageURL: String { "https://www.wikidata.org/wiki/Q" + number }
 }
 
 /// The properties whose dates become lifecycle events, by the key they give those events.

@@ -16,7 +16,7 @@ public struct WikidataTreatyImport: Sendable {
     public let summary: ImportSummary
 
     /// - Parameter today: the day that decides whether an end time is past or ahead.
-    public init(results: SPARQLResults, source: String, today: CalendarDate) {
+    init(results: SPARQLResults, source: String, today: CalendarDate) {
         var summary = ImportSummary(skipReasons: Self.skipReasons)
         summary.files = 1
         summary.rowsRead = results.rows.count
