@@ -11,6 +11,23 @@ ALTER TABLE event_revisions
     -- retraction) or an importer. An importer never changes what a person decided.
     ADD COLUMN origin text NOT NULL DEFAULT 'person' CHECK (origin IN ('person', 'importer'));
 
+-- Generated columns are computed after BEFORE triggers run, so NEW holds none of them there:
+-- the append-only check leaves status out beside search (both follow from the record anyway).
+CREATE OR REPLACE FUNCTION event_revisions_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'event revisions are never deleted' USING ERRCODE = 'restrict_violation';
+    END IF;
+    IF OLD.superseded_at IS NOT NULL OR NEW.superseded_at IS NULL
+       OR (to_jsonb(NEW) - 'superseded_at' - 'search' - 'status')
+          IS DISTINCT FROM (to_jsonb(OLD) - 'superseded_at' - 'search' - 'status') THEN
+        RAISE EXCEPTION 'event revisions are append-only: only superseded_at may be set, once'
+            USING ERRCODE = 'restrict_violation';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
 -- The timeline's walk (contract §1 order) over confirmed events only: the default timeline reads
 -- this index alone to find its page, however many candidates wait for review. The review queue
 -- has an index of its own; a timeline of both statuses sorts what its other filters select.

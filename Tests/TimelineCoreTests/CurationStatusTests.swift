@@ -36,12 +36,12 @@ import TimelineCore
 
     @Test(arguments: [
         (JSONValue.object(["kind": "signing"]), "agreement"),
-        (["date": "2023-13"], "date"),
-        (["status": "candidate"], "status"),
-        (["key": "another-key"], "key"),
-        (["title": nil], "title"),
-        ("signing", ""),
-    ])
+        (JSONValue.object(["date": "2023-13"]), "date"),
+        (JSONValue.object(["status": "candidate"]), "status"),
+        (JSONValue.object(["key": "another-key"]), "key"),
+        (JSONValue.object(["title": .null]), "title"),
+        (JSONValue.string("signing"), ""),
+    ] as [(JSONValue, String)])
     func anInvalidConfirmationNamesTheField(changes: JSONValue, field: String) {
         let current = Fixtures.record(["status": "candidate", "key": "gdelt-1"])
         guard case .failure(let errors) = CandidateConfirmation.record(current: current, changes: changes) else {

@@ -32,7 +32,8 @@ struct EventsController {
                 ValidationIssue(index: nil, field: "", message: "the request contains no records"),
             ]))
         }
-        let results = try await ingestor.store(records)
+        // Whoever calls the API speaks as a person (contract §9).
+        let results = try await ingestor.store(records, origin: .person)
         metrics.recordIngested(results)
         return IngestResponse(results: results)
     }

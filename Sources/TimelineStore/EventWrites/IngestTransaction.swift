@@ -57,11 +57,10 @@ struct IngestTransaction {
             )
             for row in previous { if let id = row.optionalString(0) { touchedAgreements.insert(id) } }
         }
-        let copied = plan
         try RevisionCopy.copy(
-            copied.revisions.map { revision in
+            plan.revisions.map { revision in
                 RevisionRow(
-                    eventID: copied.eventID(revision.event), number: revision.number, record: revision.entry.record,
+                    eventID: plan.eventID(revision.event), number: revision.number, record: revision.entry.record,
                     canonicalJSON: revision.entry.canonicalJSON, isSuperseded: revision.isSupersededInBatch,
                     isRetracted: revision.isRetracted, origin: origin
                 )
