@@ -10,6 +10,8 @@ public struct APIDependencies: Sendable {
     public var events: any EventReading
     /// `DELETE /v1/events/{id}` (`EventRetractor`).
     public var retractor: any EventRetracting
+    /// `POST /v1/events/{id}/confirm` (`EventConfirmer`).
+    public var confirmer: any EventConfirming
     /// The actor reads (`ActorStore`).
     public var actors: any ActorReading
     /// Lifecycle views, alerts and the calendar feed's inputs (`AgreementStore`).
@@ -24,13 +26,15 @@ public struct APIDependencies: Sendable {
     public var pool: any PoolOccupancyProviding
 
     public init(
-        ingestor: any EventIngesting, events: any EventReading, retractor: any EventRetracting, actors: any ActorReading,
+        ingestor: any EventIngesting, events: any EventReading, retractor: any EventRetracting,
+        confirmer: any EventConfirming, actors: any ActorReading,
         agreements: any AgreementReading, agreementDefiner: any AgreementDefining, notifications: any NotificationReading,
         readiness: any ReadinessProbe, pool: any PoolOccupancyProviding
     ) {
         self.ingestor = ingestor
         self.events = events
         self.retractor = retractor
+        self.confirmer = confirmer
         self.actors = actors
         self.agreements = agreements
         self.agreementDefiner = agreementDefiner

@@ -35,6 +35,7 @@ public func buildRouter(
         .addRoutes(
             EventsController(
                 ingestor: dependencies.ingestor, reader: dependencies.events, retractor: dependencies.retractor,
+                confirmer: dependencies.confirmer,
                 body: body, metrics: metrics
             ).endpoints,
             atPath: "/v1/events")

@@ -75,6 +75,7 @@ func buildApplication(
             ingestor: EventIngestor(pool: pool, logger: logger),
             events: EventReadStore(pool: pool),
             retractor: EventRetractor(pool: pool, logger: logger),
+            confirmer: EventConfirmer(pool: pool, logger: logger),
             actors: ActorStore(pool: pool),
             agreements: agreements,
             agreementDefiner: agreements,

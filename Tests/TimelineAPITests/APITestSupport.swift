@@ -63,6 +63,7 @@ func makeRouter(
             ingestor: ingestor ?? EventIngestor(pool: pool, logger: TestDatabase.logger),
             events: EventReadStore(pool: pool),
             retractor: EventRetractor(pool: pool, logger: TestDatabase.logger),
+            confirmer: EventConfirmer(pool: pool, logger: TestDatabase.logger),
             actors: ActorStore(pool: pool),
             agreements: AgreementStore(pool: pool),
             agreementDefiner: AgreementStore(pool: pool),

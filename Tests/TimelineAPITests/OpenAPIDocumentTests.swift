@@ -29,6 +29,7 @@ struct OpenAPIDocumentTests {
             let samples = [
                 "/v1/events/{id}": "/v1/events/\(id)",
                 "/v1/events/{id}/revisions": "/v1/events/\(id)/revisions",
+                "/v1/events/{id}/confirm": "/v1/events/\(id)/confirm",
                 "/v1/actors/{id}": "/v1/actors/US",
                 "/v1/agreements/{id}": "/v1/agreements/us-cn-sta",
             ]

@@ -11,7 +11,7 @@ import TimelineStore
 struct UnexpectedErrorTests {
     /// A database failure that is neither unavailability nor slowness is a bug of ours.
     struct BrokenIngestor: EventIngesting {
-        func store(_ records: [EventRecord]) async throws(IngestError) -> [IngestResult] {
+        func store(_ records: [EventRecord], origin: IngestOrigin) async throws(IngestError) -> [IngestResult] {
             throw .database(.fault("column secret_internal_column: expected bigint, got 'x'"))
         }
     }

@@ -12,12 +12,13 @@ struct EventReadTests {
             let event = try body(try await EventReadStore(pool: pool).event(id: id))
 
             guard case .object(var members) = event else { throw ExpectedObject() }
-            for field in ["id", "revision", "recorded_at", "precision", "retracted"] { members[field] = nil }
+            for field in ["id", "revision", "recorded_at", "precision", "retracted", "status", "origin"] { members[field] = nil }
             #expect(JSONValue.object(members) == (try record(source)))
             #expect(event["id"] == .string(String(id)))
             #expect(event["revision"] == 1)
             #expect(event["precision"] == "day")
             #expect(event["retracted"] == false)
+            #expect(event["status"] == "confirmed" && event["origin"] == "person")
         }
     }
 

@@ -38,6 +38,14 @@ struct RecordBodyReader: Sendable {
         do { return try parser.document() } catch { throw .malformedBody(error.description) }
     }
 
+    /// `POST /v1/events/{id}/confirm`: like ``document(from:)``, and nil for a request without a
+    /// body — a zero Content-Length, or neither a Content-Length nor a Content-Type.
+    func optionalDocument(from request: Request) async throws(APIError) -> JSONValue? {
+        let length = request.headers[.contentLength].flatMap { Int($0) }
+        if length == 0 || (length == nil && request.headers[.contentType] == nil) { return nil }
+        return try await document(from: request)
+    }
+
     /// The Content-Length, when given and within the limit.
     private func declaredLength(of request: Request) throws(APIError) -> Int? {
         let declaredLength = request.headers[.contentLength].flatMap { Int($0) }

@@ -15,6 +15,7 @@ extension APIError: HTTPResponseError {
         case .contentTooLarge, .tooManyRecords: .contentTooLarge
         case .requestTimeout: .requestTimeout
         case .invalidRecords: .unprocessableContent
+        case .conflict: .conflict
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .notReady, .databaseUnavailable, .databaseBusy, .shuttingDown: .serviceUnavailable
@@ -74,6 +75,7 @@ extension APIError: HTTPResponseError {
         case .unreadableBody: "unreadable-body"
         case .requestTimeout: "request-timeout"
         case .invalidRecords: "invalid-records"
+        case .conflict: "conflict"
         case .unauthorized: "unauthorized"
         case .forbidden: "forbidden"
         case .notReady: "not-ready"
@@ -132,6 +134,8 @@ extension APIError: HTTPResponseError {
         case .unauthorized(.invalidToken):
             "The bearer token is not accepted."
         case .forbidden(let reason):
+            reason
+        case .conflict(let reason):
             reason
         case .notReady(let reason):
             reason

@@ -25,6 +25,9 @@ public enum APIError: Error, Sendable {
     case requestTimeout(timeout: Duration)
     /// Well-formed records that cannot be accepted; every issue is listed.
     case invalidRecords(ValidationErrors)
+    /// The request conflicts with the resource's state (contract §9: confirming an event that is
+    /// not a candidate).
+    case conflict(String)
     /// A mutating request without an accepted bearer token while tokens are configured.
     case unauthorized(UnauthorizedReason)
     /// A mutating request from another host while no token is configured.

@@ -5,6 +5,7 @@ import TimelineCore
 enum Expected {
     static let actor = "an actor id: 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit"
     static let agreement = "an agreement id: 1–64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"
+    static let curationStatuses = "a comma-separated list of curation statuses (confirmed, candidate)"
     static let kinds = "a comma-separated list of event kinds (\(EventKind.allCases.map(\.rawValue).joined(separator: ", ")))"
     /// Spelled out: `AgreementStatus` lists its cases nowhere else.
     static let statuses = "a comma-separated list of agreement statuses (active, expiring, expired, terminated)"

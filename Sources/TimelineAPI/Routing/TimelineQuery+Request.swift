@@ -4,7 +4,7 @@ import TimelineCore
 /// `GET /v1/timeline`'s query string (contract §3) read into a `TimelineQuery`; every value the
 /// store would have to trust is checked here, and each bad one is a 400 naming its parameter.
 extension TimelineQuery {
-    static let parameterNames = Set(["actor", "agreement", "kind", "from", "to", "q", "tag", "as_of", "order"])
+    static let parameterNames = Set(["actor", "agreement", "kind", "from", "to", "q", "tag", "as_of", "order", "status"])
         .union(QueryParameters.pagingNames)
 
     init(_ request: Request) throws(APIError) {
@@ -21,6 +21,8 @@ extension TimelineQuery {
         text = try parameters.value("q", expected: Expected.text, Self.text)
         tag = try parameters.value("tag", expected: Expected.text, Self.text)
         asOf = try parameters.value("as_of", expected: Expected.instant, parsing: RFC3339Timestamp.init(parsing:))
+        statuses = try parameters.list("status", expected: Expected.curationStatuses) { CurationStatus(rawValue: String($0)) }
+            .map(Set.init) ?? [.confirmed]
         order = try parameters.value("order", expected: "asc or desc") { SortDirection(rawValue: String($0)) } ?? .ascending
         limit = try parameters.pageLimit()
         cursor = try parameters.cursor(TimelineCursor.init(encoded:))

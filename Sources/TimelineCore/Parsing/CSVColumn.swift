@@ -16,6 +16,8 @@ enum CSVColumn: String, CaseIterable {
     case summary
     /// `;`-separated.
     case tags
+    /// `confirmed` (the default) or `candidate` (contract §9).
+    case status
     /// The three make the record's one source.
     case sourceURL = "source_url"
     case sourceTitle = "source_title"

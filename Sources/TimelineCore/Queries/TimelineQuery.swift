@@ -12,6 +12,9 @@ public struct TimelineQuery: Sendable, Hashable {
     /// `q`: full text over title and summary (`websearch_to_tsquery`, English).
     public var text: String?
     public var tag: String?
+    /// Events whose revision (current, or in force at `asOf`) has one of these statuses
+    /// (contract §9): confirmed events by default, candidates for the review queue.
+    public var statuses: Set<CurationStatus> = [.confirmed]
     /// The timeline as it was recorded at that instant, from the revision history.
     public var asOf: RFC3339Timestamp?
     public var order: SortDirection = .ascending

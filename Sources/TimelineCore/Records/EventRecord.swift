@@ -19,6 +19,7 @@ public struct EventRecord: Hashable, Sendable, Decodable, JSONRepresentable {
     public let summary: String?
     public let sources: [EventSource]
     public let tags: [String]
+    public let status: CurationStatus
 
     public init(
         key: String? = nil,
@@ -33,7 +34,8 @@ public struct EventRecord: Hashable, Sendable, Decodable, JSONRepresentable {
         extendsBy: ISODuration? = nil,
         summary: String? = nil,
         sources: [EventSource] = [],
-        tags: [String] = []
+        tags: [String] = [],
+        status: CurationStatus = .confirmed
     ) {
         self.key = key
         self.kind = kind
@@ -48,6 +50,7 @@ public struct EventRecord: Hashable, Sendable, Decodable, JSONRepresentable {
         self.summary = summary
         self.sources = sources
         self.tags = tags
+        self.status = status
     }
 
     /// First day the event occupies.
@@ -75,7 +78,23 @@ public struct EventRecord: Hashable, Sendable, Decodable, JSONRepresentable {
             "summary": summary.jsonValue,
             "sources": sources.isEmpty ? nil : .array(sources.map(\.jsonValue)),
             "tags": tags.isEmpty ? nil : .array(tags.map(JSONValue.string)),
+            // The default is left out like an empty list, so records of v1 keep their canonical form.
+            "status": status == .confirmed ? nil : .string(status.rawValue),
         ])
+    }
+
+    /// This record with `sources` added after its own, each source once, at most
+    /// `EventRecordValidator.maximumSources` in all: what an importer may change of an event a
+    /// person decided (contract §9).
+    public func addingSources(_ more: [EventSource]) -> EventRecord {
+        var merged = sources
+        for source in more where !merged.contains(source) && merged.count < EventRecordValidator.maximumSources {
+            merged.append(source)
+        }
+        return EventRecord(
+            key: key, kind: kind, title: title, date: date, endDate: endDate, actors: actors, location: location,
+            agreement: agreement, expiresOn: expiresOn, extendsBy: extendsBy, summary: summary, sources: merged,
+            tags: tags, status: status)
     }
 
     public init(from decoder: any Decoder) throws {

@@ -19,7 +19,7 @@ public enum EventRecordValidator {
 
     static let fields = [
         "key", "kind", "title", "date", "end_date", "actors", "location", "agreement",
-        "expires_on", "extends_by", "summary", "sources", "tags",
+        "expires_on", "extends_by", "summary", "sources", "tags", "status",
     ]
 
     /// Fields of the read side that clients may copy back into a post by mistake.
@@ -29,6 +29,7 @@ public enum EventRecordValidator {
         "recorded_at": "set by the server",
         "precision": "derived from 'date' by the server",
         "retracted": "set by the server; retract with DELETE /v1/events/{id}",
+        "origin": "set by the server: whether a person or an importer wrote the revision",
     ]
 
     /// `room`: how many issues get a message (the rest are counted), when other records have
@@ -65,6 +66,7 @@ public enum EventRecordValidator {
         let summary = issues.text(object["summary"], at: "summary", maximumLength: maximumSummaryLength)
         let sources = sources(object["sources"], &issues)
         let tags = tags(object["tags"], &issues)
+        let status = status(object["status"], &issues)
         issues.rejectUnknownMembers(of: object, allowed: fields, at: "", hints: serverFields)
 
         guard issues.isEmpty, let kind, let title, let date else {
@@ -74,7 +76,7 @@ public enum EventRecordValidator {
             EventRecord(
                 key: key, kind: kind, title: title, date: date, endDate: endDate, actors: actors ?? [],
                 location: location, agreement: agreement, expiresOn: expiresOn, extendsBy: extendsBy,
-                summary: summary, sources: sources ?? [], tags: tags ?? []))
+                summary: summary, sources: sources ?? [], tags: tags ?? [], status: status ?? .confirmed))
     }
 
     /// All records, or the issues of every record (each with its index): a request is atomic.
@@ -94,6 +96,15 @@ public enum EventRecordValidator {
             return nil
         }
         return kind
+    }
+
+    private static func status(_ value: JSONValue?, _ issues: inout IssueCollector) -> CurationStatus? {
+        guard let text = issues.string(value, at: "status", required: false) else { return nil }
+        guard let status = CurationStatus(rawValue: text) else {
+            issues.add("status", "unknown status \(Quoting.quoted(text)); expected one of \(CurationStatus.list)")
+            return nil
+        }
+        return status
     }
 
     private static func actors(_ value: JSONValue?, _ issues: inout IssueCollector) -> [ActorReference]? {

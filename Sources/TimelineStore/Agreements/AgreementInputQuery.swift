@@ -55,12 +55,14 @@ struct AgreementInputQuery: Sendable {
         "SELECT agreement_id, actor_id, position FROM agreement_parties WHERE true \(only(ids))"
     }
 
+    /// Candidates take no part in a lifecycle until they are confirmed (contract §9).
     private static func eventsStatement(_ ids: [String]?) -> SQLFragment {
         let lifecycleKinds = EventKind.allCases.filter(\.isLifecycle).map(\.rawValue)
         return """
             SELECT agreement_id, event_id, kind, record->>'date', expires_on, extends_by, retracted
             FROM event_revisions
-            WHERE superseded_at IS NULL AND agreement_id IS NOT NULL AND kind = ANY(\(lifecycleKinds)::text[]) \(only(ids))
+            WHERE superseded_at IS NULL AND agreement_id IS NOT NULL AND kind = ANY(\(lifecycleKinds)::text[])
+              AND status = 'confirmed' \(only(ids))
             """
     }
 

@@ -10,12 +10,17 @@ import TimelineCore
 /// With actors, the walk goes through the index of `actor_timeline` (`0005_actor_timeline.sql`):
 /// the rarest actor's entries in timeline order, kept when their actor list holds the others, so
 /// a page reads a few index pages and then its own rows, however large the database. History
-/// (`as_of`) has no such table and filters the revisions' actor arrays.
+/// (`as_of`) has no such table and filters the revisions' actor arrays; nor have candidates
+/// (`actor_timeline` holds confirmed events only, `0012_curation.sql`).
+///
+/// Confirmed events and candidates each have a partial index in timeline order; a timeline of
+/// both has none and sorts what its other conditions select.
 struct TimelineStatement {
     let statement: SQLFragment
 
     init(_ query: TimelineQuery) {
-        let actors = query.asOf == nil ? Array(Set(query.actors)).sorted() : []
+        let walksActorTimeline = query.asOf == nil && query.statuses == [.confirmed]
+        let actors = walksActorTimeline ? Array(Set(query.actors)).sorted() : []
         // Where the sort key is read: the walked actor's index entries, else the revisions.
         let key: SQLFragment = actors.isEmpty ? "r" : "t0"
         var conditions: [SQLFragment]
@@ -26,9 +31,13 @@ struct TimelineStatement {
                 "(r.superseded_at IS NULL OR r.superseded_at > \(instant)::timestamptz)",
                 "NOT r.retracted",
             ]
-            if !query.actors.isEmpty { conditions.append("r.actor_ids @> \(query.actors)::text[]") }
         } else {
             conditions = ["r.superseded_at IS NULL", "NOT r.retracted"]
+        }
+        if !walksActorTimeline, !query.actors.isEmpty { conditions.append("r.actor_ids @> \(query.actors)::text[]") }
+        // A literal, not a parameter, so that the planner matches it to the partial indexes.
+        if query.statuses.count == 1, let status = query.statuses.first {
+            conditions.append(status == .confirmed ? "r.status = 'confirmed'" : "r.status = 'candidate'")
         }
         switch actors.count {
         case 0: break

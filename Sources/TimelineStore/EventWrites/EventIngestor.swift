@@ -3,9 +3,9 @@ import Logging
 import Postgres
 import TimelineCore
 
-/// The one way records enter the database — HTTP, `timelined ingest` and the spool all
-/// come through here. A batch is validated as a whole, then stored in one transaction:
-/// either every record is stored or none is.
+/// The one way records enter the database — HTTP, `timelined ingest`, the spool and the
+/// importers all come through here. A batch is validated as a whole, then stored in one
+/// transaction: either every record is stored or none is.
 public struct EventIngestor: Sendable {
     private let pool: PostgresPool
     private let logger: Logger
@@ -16,20 +16,22 @@ public struct EventIngestor: Sendable {
     }
 
     /// Validates raw JSON records and stores them.
-    public func ingest(_ values: [JSONValue]) async throws(IngestError) -> [IngestResult] {
-        try await store(try Self.validated(values))
+    public func ingest(_ values: [JSONValue], origin: IngestOrigin = .person) async throws(IngestError) -> [IngestResult] {
+        try await store(try Self.validated(values), origin: origin)
     }
 
     /// Stores records that passed validation; checks what only the database can tell
-    /// (that a referenced agreement exists) inside the same transaction.
-    public func store(_ records: [EventRecord]) async throws(IngestError) -> [IngestResult] {
+    /// (that a referenced agreement exists) inside the same transaction. An importer's records
+    /// only add sources to events a person wrote a revision of (contract §9).
+    public func store(_ records: [EventRecord], origin: IngestOrigin = .person) async throws(IngestError) -> [IngestResult] {
         guard !records.isEmpty else { return [] }
         let batch = IngestBatch(records)
         let results = try await IngestTransaction.perform(on: pool) { connection in
-            try IngestTransaction(batch: batch).run(on: connection)
+            try IngestTransaction(batch: batch, origin: origin).run(on: connection)
         }
         let counts = Dictionary(grouping: results, by: \.status).mapValues(\.count)
         logger.debug("ingested records", metadata: [
+            "origin": "\(origin.rawValue)",
             "created": "\(counts[.created] ?? 0)", "updated": "\(counts[.updated] ?? 0)",
             "unchanged": "\(counts[.unchanged] ?? 0)",
         ])

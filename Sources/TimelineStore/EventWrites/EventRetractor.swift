@@ -49,7 +49,9 @@ public struct EventRetractor: Sendable {
                         SELECT event_id, revision + 1, $3::timestamptz, true, kind, start_date, end_date, precision,
                                agreement_id, expires_on, extends_by, actor_ids, tags, title, summary, record
                         FROM event_revisions WHERE event_id = $1::bigint AND revision = $2::int
-                        RETURNING event_document(event_revisions) AS document, agreement_id
+                        -- A candidate takes no part in its agreement's lifecycle: nothing to tell.
+                        RETURNING event_document(event_revisions) AS document,
+                                  CASE WHEN status = 'confirmed' THEN agreement_id END AS agreement_id
                     ),
                     actors AS (
                         INSERT INTO event_actors (event_id, revision, position, actor_id, role)

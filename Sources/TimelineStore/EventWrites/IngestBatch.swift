@@ -7,6 +7,20 @@ struct IngestBatch: Sendable {
         let index: Int
         let record: EventRecord
         let canonicalJSON: String
+
+        init(index: Int, record: EventRecord, canonicalJSON: String) {
+            self.index = index
+            self.record = record
+            self.canonicalJSON = canonicalJSON
+        }
+
+        /// `decided` (what a person wrote) with this entry's new sources: all an importer's
+        /// record may change of an event a person decided (contract §9).
+        init(sourcesOf entry: Entry, addedTo decided: EventRecord) {
+            index = entry.index
+            record = decided.addingSources(entry.record.sources)
+            canonicalJSON = record.jsonValue.canonicalText
+        }
     }
 
     let entries: [Entry]

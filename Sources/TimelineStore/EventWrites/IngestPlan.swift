@@ -1,6 +1,8 @@
+import TimelineCore
+
 /// Decides, record by record, what an ingest writes: a new event, a new revision of an
 /// existing one, or nothing. Pure bookkeeping over what the database reported, so the
-/// rules of contract §2 for keys live in one place.
+/// rules of contract §2 for keys, and of §9 for importers, live in one place.
 ///
 /// A key may appear several times in one batch; each occurrence is compared with the
 /// one before it, so posting `[a, a']` stores two revisions and `[a, a]` one.
@@ -12,6 +14,9 @@ struct IngestPlan {
         let isRetracted: Bool
         /// Its record equals the batch's first record with that key.
         let isSame: Bool
+        /// For an importer's ingest, the current record of an event a person wrote a revision
+        /// of: the importer may only add sources to it. nil otherwise.
+        var decided: EventRecord? = nil
     }
 
     /// An event already stored, or the n-th event this batch creates (its id comes later).
@@ -24,6 +29,8 @@ struct IngestPlan {
         let entry: IngestBatch.Entry
         let event: Event
         let number: Int
+        /// Only an importer's new sources for a retracted event a person decided keep it retracted.
+        let isRetracted: Bool
         /// A later record of the same batch replaces this revision at once.
         var isSupersededInBatch = false
     }
@@ -35,6 +42,17 @@ struct IngestPlan {
         let event: Event
     }
 
+    /// Per key, what the batch has made of the event so far.
+    private struct Latest {
+        let event: Event
+        let revision: Int
+        let json: String
+        /// The revision of this batch that holds `json`; nil when it is the stored one.
+        let pending: Int?
+        let decided: EventRecord?
+        let isRetracted: Bool
+    }
+
     private(set) var revisions: [Revision] = []
     private var outcomes: [Outcome] = []
     /// Events whose current revision in the database gets superseded.
@@ -43,10 +61,11 @@ struct IngestPlan {
     private var assignedIDs: [Int64] = []
 
     init(batch: IngestBatch, existing: [String: Existing]) {
-        // Per key: the event, and its latest revision number and record so far.
-        var latest: [String: (event: Event, revision: Int, json: String, pending: Int?)] = [:]
-        for entry in batch.entries {
-            let key = entry.record.key
+        var latest: [String: Latest] = [:]
+        for given in batch.entries {
+            let key = given.record.key
+            let decided = key.flatMap { latest[$0]?.decided ?? existing[$0]?.decided }
+            let entry = decided.map { IngestBatch.Entry(sourcesOf: given, addedTo: $0) } ?? given
             let status: IngestResult.Status
             let event: Event
             if let key, let previous = latest[key] {
@@ -60,35 +79,50 @@ struct IngestPlan {
                     } else if case .stored(let id) = event {
                         supersededEventIDs.append(id)
                     }
-                    append(entry, event, number: previous.revision + 1, into: &latest)
+                    append(entry, event, number: previous.revision + 1, decided: decided, retracted: previous.isRetracted, into: &latest)
                 }
             } else if let key, let current = existing[key] {
                 event = .stored(current.id)
-                // A retracted event posted again comes back, as a new revision.
-                if current.isSame && !current.isRetracted {
+                let isSame = decided.map { $0 == entry.record } ?? current.isSame
+                // A retracted event posted again comes back, as a new revision; unless a person
+                // retracted it and an importer posts it.
+                if isSame && (!current.isRetracted || decided != nil) {
                     status = .unchanged
-                    latest[key] = (event, current.revision, entry.canonicalJSON, nil)
+                    latest[key] = Latest(
+                        event: event, revision: current.revision, json: entry.canonicalJSON, pending: nil,
+                        decided: decided, isRetracted: current.isRetracted)
                 } else {
                     status = .updated
                     supersededEventIDs.append(current.id)
-                    append(entry, event, number: current.revision + 1, into: &latest)
+                    append(entry, event, number: current.revision + 1, decided: decided, retracted: decided != nil && current.isRetracted, into: &latest)
                 }
             } else {
                 status = .created
                 event = .new(newEventKeys.count)
                 newEventKeys.append(key)
-                append(entry, event, number: 1, into: &latest)
+                append(entry, event, number: 1, decided: nil, retracted: false, into: &latest)
             }
             outcomes.append(Outcome(index: entry.index, key: key, status: status, event: event))
         }
     }
 
     private mutating func append(
-        _ entry: IngestBatch.Entry, _ event: Event, number: Int,
-        into latest: inout [String: (event: Event, revision: Int, json: String, pending: Int?)]
+        _ entry: IngestBatch.Entry, _ event: Event, number: Int, decided: EventRecord?, retracted: Bool,
+        into latest: inout [String: Latest]
     ) {
-        revisions.append(Revision(entry: entry, event: event, number: number))
-        if let key = entry.record.key { latest[key] = (event, number, entry.canonicalJSON, revisions.count - 1) }
+        revisions.append(Revision(entry: entry, event: event, number: number, isRetracted: retracted))
+        if let key = entry.record.key {
+            latest[key] = Latest(
+                event: event, revision: number, json: entry.canonicalJSON, pending: revisions.count - 1,
+                decided: decided.map { _ in entry.record }, isRetracted: retracted)
+        }
+    }
+
+    /// One new revision of a stored event, replacing its current one: a confirmation.
+    init(revising id: Int64, after revision: Int, with entry: IngestBatch.Entry) {
+        revisions = [Revision(entry: entry, event: .stored(id), number: revision + 1, isRetracted: false)]
+        supersededEventIDs = [id]
+        outcomes = [Outcome(index: entry.index, key: entry.record.key, status: .updated, event: .stored(id))]
     }
 
     var newEventCount: Int { newEventKeys.count }

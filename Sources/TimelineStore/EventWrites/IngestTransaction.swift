@@ -9,15 +9,35 @@ import TimelineCore
 struct IngestTransaction {
     let batch: IngestBatch
 
+    var origin: IngestOrigin = .person
+
     func run(on connection: PostgresConnection) throws -> [IngestResult] {
+        let touchedAgreements = try storeReferences(on: connection)
+        var plan = IngestPlan(batch: batch, existing: try currentRevisions(on: connection))
+        return try write(&plan, touching: touchedAgreements, on: connection)
+    }
+
+    /// The batch's one record as the next revision of event `id`, whose current revision is
+    /// `revision`; the caller holds the event's lock (`EventConfirmer`).
+    func revise(eventID id: Int64, after revision: Int, on connection: PostgresConnection) throws -> [IngestResult] {
+        let touchedAgreements = try storeReferences(on: connection)
+        var plan = IngestPlan(revising: id, after: revision, with: batch.entries[0])
+        return try write(&plan, touching: touchedAgreements, on: connection)
+    }
+
+    /// Checks the agreements the records name and stores the actors and agreements they define;
+    /// returns the agreements whose metadata changed.
+    private func storeReferences(on connection: PostgresConnection) throws -> Set<String> {
         try checkAgreementReferences(on: connection)
         try upsertActors(on: connection)
-        var touchedAgreements = try upsertAgreements(on: connection)
+        return try upsertAgreements(on: connection)
+    }
 
-        let existing = try currentRevisions(on: connection)
-        var plan = IngestPlan(batch: batch, existing: existing)
+    /// Writes the plan's revisions. Candidates take no part in lifecycles (contract §9): only
+    /// agreements that gain or lose a confirmed revision are announced to the alert engines.
+    private func write(_ plan: inout IngestPlan, touching touched: Set<String>, on connection: PostgresConnection) throws -> [IngestResult] {
         guard !plan.revisions.isEmpty else { return plan.results }
-
+        var touchedAgreements = touched
         let (now, newIDs) = try allocate(eventIDs: plan.newEventCount, on: connection)
         plan.assign(newIDs)
         if !plan.createdEvents.isEmpty {
@@ -31,7 +51,7 @@ struct IngestTransaction {
                 """
                 UPDATE event_revisions SET superseded_at = $2::timestamptz
                 WHERE event_id = ANY($1::bigint[]) AND superseded_at IS NULL
-                RETURNING agreement_id
+                RETURNING CASE WHEN status = 'confirmed' THEN agreement_id END
                 """,
                 [plan.supersededEventIDs, now]
             )
@@ -41,12 +61,15 @@ struct IngestTransaction {
             plan.revisions.map { revision in
                 RevisionRow(
                     eventID: plan.eventID(revision.event), number: revision.number, record: revision.entry.record,
-                    canonicalJSON: revision.entry.canonicalJSON, isSuperseded: revision.isSupersededInBatch
+                    canonicalJSON: revision.entry.canonicalJSON, isSuperseded: revision.isSupersededInBatch,
+                    isRetracted: revision.isRetracted, origin: origin
                 )
             },
             recordedAt: now, on: connection
         )
-        for revision in plan.revisions { if let id = revision.entry.record.agreement?.id { touchedAgreements.insert(id) } }
+        for revision in plan.revisions where revision.entry.record.status == .confirmed {
+            if let id = revision.entry.record.agreement?.id { touchedAgreements.insert(id) }
+        }
         try ExtendsByCheck(plan).run(on: connection)
 
         try AgreementChangeFeed.notify(touchedAgreements.sorted(), on: connection)
@@ -173,6 +196,9 @@ struct IngestTransaction {
     /// the stored record with the batch's first record of that key as JSON values
     /// (PostgreSQL's `jsonb =`, blind to key order and spacing).
     ///
+    /// For an importer, an event a person wrote any revision of comes with its current record
+    /// (`IngestPlan.Existing.decided`).
+    ///
     /// The events are locked first, in a statement of their own, so that two requests
     /// changing one event take turns; the revisions are read by the next statement, whose
     /// snapshot (read committed) includes whatever the request it waited for committed.
@@ -189,20 +215,29 @@ struct IngestTransaction {
         try connection.query("SELECT id FROM events WHERE key = ANY($1::text[]) ORDER BY id FOR UPDATE", [keys])
         let rows = try connection.query(
             """
-            SELECT i.key, e.id, r.revision, r.retracted, r.record = i.record
+            SELECT i.key, e.id, r.revision, r.retracted, r.record = i.record,
+                   CASE WHEN $3::boolean AND EXISTS (
+                       SELECT FROM event_revisions p WHERE p.event_id = e.id AND p.origin = 'person'
+                   ) THEN r.record::text END
             FROM unnest($1::text[], $2::jsonb[]) AS i(key, record)
             JOIN events e ON e.key = i.key
             JOIN event_revisions r ON r.event_id = e.id AND r.superseded_at IS NULL
             """,
-            [keys, records]
+            [keys, records, origin == .importer]
         )
         var existing: [String: IngestPlan.Existing] = [:]
         for row in rows {
             existing[try row.string(0)] = IngestPlan.Existing(
-                id: Int64(try row.int(1)), revision: try row.int(2), isRetracted: try row.bool(3), isSame: try row.bool(4)
+                id: Int64(try row.int(1)), revision: try row.int(2), isRetracted: try row.bool(3), isSame: try row.bool(4),
+                decided: try row.optionalString(5).map(Self.storedRecord)
             )
         }
         return existing
+    }
+
+    /// A record as `event_revisions.record` holds it: written by the validator, so valid.
+    static func storedRecord(_ text: String) throws -> EventRecord {
+        try EventRecordValidator.validate(try JSONValue(parsing: text), index: nil).get()
     }
 
     /// The time every revision of the batch is recorded at, and `count` fresh event ids, in

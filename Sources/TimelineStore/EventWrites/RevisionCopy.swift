@@ -10,13 +10,20 @@ struct RevisionRow: Sendable {
     let canonicalJSON: String
     /// Replaced within the same transaction by a later revision of the same event.
     let isSuperseded: Bool
+    let isRetracted: Bool
+    let origin: IngestOrigin
 
-    init(eventID: Int64, number: Int, record: EventRecord, canonicalJSON: String, isSuperseded: Bool) {
+    init(
+        eventID: Int64, number: Int, record: EventRecord, canonicalJSON: String, isSuperseded: Bool, isRetracted: Bool,
+        origin: IngestOrigin
+    ) {
         self.eventID = eventID
         self.number = number
         self.record = record
         self.canonicalJSON = canonicalJSON
         self.isSuperseded = isSuperseded
+        self.isRetracted = isRetracted
+        self.origin = origin
     }
 }
 
@@ -27,16 +34,16 @@ enum RevisionCopy {
         try connection.copy(
             """
             COPY event_revisions (event_id, revision, recorded_at, superseded_at, retracted, kind, start_date, end_date,
-                                  precision, agreement_id, expires_on, extends_by, actor_ids, tags, title, summary, record)
+                                  precision, agreement_id, expires_on, extends_by, actor_ids, tags, title, summary, record, origin)
             FROM STDIN
             """,
             rows: rows.lazy.map { row -> [any PostgresBindable] in
                 let record = row.record
                 return [
-                    row.eventID, row.number, recordedAt, row.isSuperseded ? recordedAt : nil, false,
+                    row.eventID, row.number, recordedAt, row.isSuperseded ? recordedAt : nil, row.isRetracted,
                     record.kind.rawValue, record.start.description, record.end.description, record.precision.rawValue,
                     record.agreement?.id, record.expiresOn?.description, record.extendsBy?.description,
-                    record.actors.map(\.id), record.tags, record.title, record.summary, row.canonicalJSON,
+                    record.actors.map(\.id), record.tags, record.title, record.summary, row.canonicalJSON, row.origin.rawValue,
                 ]
             }
         )
