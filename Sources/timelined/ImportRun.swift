@@ -4,8 +4,8 @@ import TimelineImport
 import TimelineStore
 
 /// One `timelined import` run: stores each source's records through the ingest path every other
-/// way in uses (validated as a batch, stored in one transaction, keyed records updated in place)
-/// and adds up the summary.
+/// way in uses (validated as a batch, stored in one transaction, keyed records updated in place),
+/// as an importer, so that what a person decided stays (contract §9), and adds up the summary.
 struct ImportRun {
     private let ingestor: EventIngestor
     private(set) var summary: ImportSummary
@@ -22,7 +22,7 @@ struct ImportRun {
     mutating func store(_ records: [JSONValue], summarized figures: ImportSummary, from source: String) async throws {
         var figures = figures
         do {
-            for result in try await ingestor.ingest(records) {
+            for result in try await ingestor.ingest(records, origin: .importer) {
                 switch result.status {
                 case .created: figures.eventsCreated += 1
                 case .updated: figures.eventsUpdated += 1
