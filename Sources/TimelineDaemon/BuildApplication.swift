@@ -109,7 +109,7 @@ func buildApplication(
         let engine = AlertEngine(
             pool: pool, connectionString: target.connectionString, waitForSchema: { await schema.waitUntilCurrent() },
             settings: { settings.current.alerts },
-            outboxChannels: { settings.current.configuration.deliverySettings.channels(client: webhookClient) }, logger: logger)
+            outboxChannels: { settings.current.configuration.webhookChannels(client: webhookClient) }, logger: logger)
         application.addServices(engine)
         alertEngine = engine
     }

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import Postgres
 import Testing
 import TestSupport

@@ -18,9 +18,14 @@ struct AlertChannelEntry {
         ConfigurationError(key: key, message: "\(problem) (from \(source))")
     }
 
-    /// An error about this entry (`field` nil) or one of its fields.
-    func failure(_ field: String? = nil, _ problem: String) -> ConfigurationError {
-        ConfigurationError(key: "\(Self.key)[\(index)]" + (field.map { ".\($0)" } ?? ""), message: "\(problem) (from \(source))")
+    /// An error about this entry as a whole.
+    func failure(_ problem: String) -> ConfigurationError {
+        ConfigurationError(key: "\(Self.key)[\(index)]", message: "\(problem) (from \(source))")
+    }
+
+    /// An error about one of this entry's fields.
+    func failure(_ field: String, _ problem: String) -> ConfigurationError {
+        ConfigurationError(key: "\(Self.key)[\(index)].\(field)", message: "\(problem) (from \(source))")
     }
 
     /// The entries of the file's list; a null value is the empty list.

@@ -35,7 +35,9 @@ struct ConfigurationFile {
         // insists on a top-level mapping: hand it an empty one.
         var document = Self.isBlank(data) ? Data("{}".utf8) : data
         do {
-            (document, alertChannels) = try Self.takingAlertChannels(from: document)
+            let taken = try Self.takingAlertChannels(from: document)
+            document = taken.document
+            alertChannels = taken.channels
             snapshot = try YAMLSnapshot(data: document.bytes, providerName: path, parsingOptions: options)
         } catch {
             throw ConfigurationError(key: nil, message: "cannot parse \(path): \(Self.oneLine(error))")
@@ -46,7 +48,7 @@ struct ConfigurationFile {
 
     /// The document without `alerts.channels`, and that node; the document as it was when it
     /// has none.
-    private static func takingAlertChannels(from document: Data) throws -> (Data, Node?) {
+    private static func takingAlertChannels(from document: Data) throws -> (document: Data, channels: Node?) {
         guard case .mapping(var root)? = try Yams.compose(yaml: String(decoding: document, as: UTF8.self)),
               case .mapping(var alerts)? = root["alerts"], let channels = alerts["channels"]
         else { return (document, nil) }

@@ -77,7 +77,7 @@ extension DaemonConfiguration {
             configuration.alerts.deliveryMaxAgeSeconds = try setting.integer(in: 1...31_536_000)
         }
         if let setting = try sources.setting(.alertsSource) {
-            configuration.alerts.source = try setting.nonEmptyText()
+            configuration.alerts.source = try setting.optionalText() ?? Alerts.defaultSource
         }
         configuration.alertChannels = try AlertChannelEntry.settings(of: try sources.alertChannelEntries())
         if let setting = try sources.setting(.ingestSpoolDirectory) {

@@ -11,7 +11,7 @@ extension DaemonConfiguration {
 
     /// The configured webhook channels, for an alert round to write their delivery rows.
     /// `timelined alerts evaluate` never sends, so the process-wide client does for it.
-    public func webhookChannels(client: HTTPClient = .shared) -> [WebhookChannel] {
+    public func webhookChannels(client: HTTPClient = .shared) -> [any NotificationChannel] {
         deliverySettings.channels(client: client)
     }
 }

@@ -17,7 +17,7 @@ public final class OutboxWakeups: Sendable {
     /// nobody listened may be waiting; ends after `stop()`.
     public func signals() -> AsyncStream<Void> {
         let events = listener.events()
-        return AsyncStream(bufferingPolicy: .bufferingNewest(1)) { continuation in
+        return AsyncStream(Void.self, bufferingPolicy: .bufferingNewest(1)) { continuation in
             let forwarding = Task {
                 for await _ in events { continuation.yield() }
                 continuation.finish()

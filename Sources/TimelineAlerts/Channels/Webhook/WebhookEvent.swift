@@ -11,6 +11,7 @@ public enum WebhookEvent {
     /// The body's bytes; the same for every attempt at one delivery while its notification and
     /// the agreement's title stay as they are.
     public static func body(of delivery: OutboxDelivery, source: String) throws(JSONParseError) -> [UInt8] {
+        let data = try JSONValue(parsing: delivery.document)
         let event: JSONValue = .object([
             "specversion": .string("1.0"),
             "id": .string(delivery.id),
@@ -19,7 +20,7 @@ public enum WebhookEvent {
             "time": .string(delivery.emittedAt),
             "subject": .string(delivery.agreementID),
             "datacontenttype": .string("application/json"),
-            "data": try JSONValue(parsing: delivery.document),
+            "data": data,
         ])
         return Array(event.canonicalText.utf8)
     }
