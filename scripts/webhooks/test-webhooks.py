@@ -39,23 +39,18 @@ def down_then_back(ctx):
     daemon = setup.daemon()
     setup.ingest_agreements(1)
     # The receiver is not listening: attempts fail with a network error and are retried.
-    pending = wait_until(lambda: [d for d in setup.deliveries(daemon) if d["attempts"] >= 3], 30, 0.2)
-    if not pending:
-        raise Failed(f"not retried while the receiver was down: {setup.deliveries(daemon)}")
-    down = pending[0]
+    down = setup.wait_for(daemon, lambda d: d["attempts"] >= 3, "retried while the receiver was down")
     if down["status"] != "pending" or not down["last_error"]:
         raise Failed(f"expected pending with an error while down: {down}")
     setup.receiver.start()
     try:
-        delivered = wait_until(lambda: [d for d in setup.deliveries(daemon) if d["status"] == "delivered"], 30, 0.2)
-        if not delivered:
-            raise Failed(f"not delivered after the receiver came back: {setup.deliveries(daemon)}")
+        delivered = setup.wait_for(daemon, lambda d: d["status"] == "delivered", "delivered once the receiver was back")
         receipts = setup.receiver.snapshot()
         if len(receipts) != 1:
             raise Failed(f"expected one receipt, got {len(receipts)}")
-        setup.check_event(receipts[0], delivered[0])
+        setup.check_event(receipts[0], delivered)
         return (f"{down['attempts']} attempts failed while down ({down['last_error'][:60]}); delivered once back, "
-                f"attempt {delivered[0]['attempts']}, webhook-id {receipts[0].webhook_id} = the delivery's id")
+                f"attempt {delivered['attempts']}, webhook-id {receipts[0].webhook_id} = the delivery's id")
     finally:
         setup.receiver.stop()
 
@@ -67,16 +62,14 @@ def server_errors_then_success(ctx):
     try:
         daemon = setup.daemon()
         setup.ingest_agreements(1)
-        delivered = wait_until(lambda: [d for d in setup.deliveries(daemon) if d["status"] == "delivered"], 30, 0.2)
-        if not delivered:
-            raise Failed(f"not delivered: {setup.deliveries(daemon)}")
+        delivered = setup.wait_for(daemon, lambda d: d["status"] == "delivered", "delivered")
         receipts = setup.receiver.snapshot()
         ids = {r.webhook_id for r in receipts}
         timestamps = [r.event.get_time().isoformat() for r in receipts]
-        if len(receipts) != 3 or ids != {delivered[0]["id"]} or delivered[0]["attempts"] != 3:
-            raise Failed(f"expected 3 attempts with one id, got {len(receipts)} with {ids}: {delivered[0]}")
+        if len(receipts) != 3 or ids != {delivered["id"]} or delivered["attempts"] != 3:
+            raise Failed(f"expected 3 attempts with one id, got {len(receipts)} with {ids}: {delivered}")
         for receipt in receipts:
-            setup.check_event(receipt, delivered[0])
+            setup.check_event(receipt, delivered)
         gaps = [round(b.received_at - a.received_at, 1) for a, b in zip(receipts, receipts[1:])]
         return f"503, 503, 200: three signed attempts {gaps} s apart, one webhook-id, same event time {timestamps[0]}"
     finally:
@@ -90,15 +83,13 @@ def refused(ctx):
     try:
         daemon = setup.daemon()
         setup.ingest_agreements(1)
-        failed = wait_until(lambda: [d for d in setup.deliveries(daemon) if d["status"] == "failed"], 30, 0.2)
-        if not failed:
-            raise Failed(f"not failed: {setup.deliveries(daemon)}")
+        failed = setup.wait_for(daemon, lambda d: d["status"] == "failed", "failed")
         time.sleep(3)  # longer than the first backoffs: nothing more may come
         receipts = setup.receiver.snapshot()
-        if len(receipts) != 1 or failed[0]["attempts"] != 1 or failed[0]["last_error"] != "HTTP 400":
-            raise Failed(f"expected one attempt failed with HTTP 400, got {len(receipts)} receipts: {failed[0]}")
+        if len(receipts) != 1 or failed["attempts"] != 1 or failed["last_error"] != "HTTP 400":
+            raise Failed(f"expected one attempt failed with HTTP 400, got {len(receipts)} receipts: {failed}")
         logged = [fields for fields in map(logfmt, daemon.log_lines())
-                  if fields.get("level") == "error" and fields.get("delivery") == failed[0]["id"]]
+                  if fields.get("level") == "error" and fields.get("delivery") == failed["id"]]
         if not logged:
             raise Failed("the failure was not logged at error with the delivery's id")
         return f"one attempt, failed at once (HTTP 400), logged: {logged[0].get('msg')!r}"
@@ -129,14 +120,12 @@ def killed_mid_send(ctx):
         killed_at = time.monotonic()
         release.set()
         second = setup.daemon("-second")
-        delivered = wait_until(lambda: [d for d in setup.deliveries(second) if d["status"] == "delivered"], 60, 0.2)
-        if not delivered:
-            raise Failed(f"not delivered after the restart: {setup.deliveries(second)}")
+        delivered = setup.wait_for(second, lambda d: d["status"] == "delivered", "delivered after the restart", timeout=60)
         receipts = setup.receiver.snapshot()
-        if len(receipts) != 2 or {r.webhook_id for r in receipts} != {delivered[0]["id"]}:
+        if len(receipts) != 2 or {r.webhook_id for r in receipts} != {delivered["id"]}:
             raise Failed(f"expected the same delivery twice, got {[r.webhook_id for r in receipts]}")
         return (f"killed with the request in flight; the restarted daemon sent it again {receipts[1].received_at - receipts[0].received_at:.1f} s "
-                f"after the first attempt (lease: {TIMEOUT_SECONDS} s timeout + 10 s), same webhook-id, attempt {delivered[0]['attempts']}; "
+                f"after the first attempt (lease: {TIMEOUT_SECONDS} s timeout + 10 s), same webhook-id, attempt {delivered['attempts']}; "
                 f"{time.monotonic() - killed_at:.1f} s from the kill to now")
     finally:
         release.set()

@@ -60,11 +60,12 @@ class Setup:
             raise Failed(f"GET /v1/alerts/deliveries: {response}")
         return response.json()["deliveries"]
 
-    def wait_for_deliveries(self, daemon, count, timeout=30):
-        rows = wait_until(lambda: (lambda d: d if len(d) >= count else None)(self.deliveries(daemon)), timeout, 0.2)
+    def wait_for(self, daemon, condition, what, timeout=30):
+        """The first delivery row for which `condition` holds, once one does."""
+        rows = wait_until(lambda: [d for d in self.deliveries(daemon) if condition(d)], timeout, 0.2)
         if not rows:
-            raise Failed(f"no {count} delivery rows after {timeout} s: {self.deliveries(daemon)}")
-        return rows
+            raise Failed(f"not {what} within {timeout} s: {self.deliveries(daemon)}")
+        return rows[0]
 
     def check_event(self, receipt, delivery):
         """The CloudEvent is the delivery's notification, with the delivery's stable id."""
