@@ -1,3 +1,4 @@
+import TimelineCore
 import TimelineStore
 
 /// An `.outbox` channel: the round leaves its notifications to the delivery rows the ledger
