@@ -49,8 +49,9 @@ def down_then_back(ctx):
         if len(receipts) != 1:
             raise Failed(f"expected one receipt, got {len(receipts)}")
         setup.check_event(receipts[0], delivered)
-        return (f"{down['attempts']} attempts failed while down ({down['last_error'][:60]}); delivered once back, "
-                f"attempt {delivered['attempts']}, webhook-id {receipts[0].webhook_id} = the delivery's id")
+        return (f"retried while down (attempt {down['attempts']} claimed, last error: {down['last_error'][:60]}); "
+                f"delivered once back at attempt {delivered['attempts']}, received once, "
+                f"webhook-id {receipts[0].webhook_id} = the delivery's id")
     finally:
         setup.receiver.stop()
 

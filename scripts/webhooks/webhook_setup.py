@@ -18,7 +18,7 @@ class Setup:
     def __init__(self, ctx, name, source="urn:timelined:test", timeout_seconds=None):
         self.ctx = ctx
         self.name = name
-        self.database = ctx.cluster.create_database(name.replace("-", "_"))
+        self.database = ctx.cluster.create_database("webhooks_" + name.replace("-", "_"))
         secret = new_secret()
         secret_file = ctx.work / f"{name}.secret"
         secret_file.write_text(secret + "\n")
