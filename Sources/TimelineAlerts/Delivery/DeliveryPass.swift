@@ -25,21 +25,25 @@ public struct DeliveryPass: Sendable {
     private let outbox: DeliveryOutbox
     private let channels: [String: any OutboxChannel]
     private let maxAge: Duration
+    private let batchSize: Int
     private let logger: Logger
 
     /// - Parameter maxAge: `alerts.delivery_max_age_seconds`: how long after its notification a row
     ///   is still retried.
-    public init(pool: PostgresPool, channels: [any OutboxChannel], maxAge: Duration, logger: Logger) {
+    public init(
+        pool: PostgresPool, channels: [any OutboxChannel], maxAge: Duration, batchSize: Int = Self.batchSize, logger: Logger
+    ) {
         outbox = DeliveryOutbox(pool: pool)
         self.channels = Dictionary(channels.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.maxAge = maxAge
+        self.batchSize = batchSize
         self.logger = logger
     }
 
     /// Claims, sends and records one batch; an empty answer means nothing was due.
     public func run() async throws -> [Report] {
         let lease = (channels.values.map(\.timeout).max() ?? .zero) + Self.leaseMargin
-        let claimed = try await outbox.claim(channels: Array(channels.keys), limit: Self.batchSize, lease: lease)
+        let claimed = try await outbox.claim(channels: Array(channels.keys), limit: batchSize, lease: lease)
         return try await withThrowingTaskGroup(of: Report.self) { group in
             for delivery in claimed {
                 guard let channel = channels[delivery.channel] else { continue }
