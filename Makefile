@@ -32,11 +32,12 @@ run: deps build
 
 # PyPI checkers live in a virtual environment of their own, beside the build.
 TOOLS_VENV := .build/test-tools
-PYTHON_TOOLS := schemathesis openapi-spec-validator icalendar
+PYTHON_TOOLS := schemathesis openapi-spec-validator icalendar standardwebhooks cloudevents
 
 test-tools:
 	@scripts/install-deps.sh --test-tools
-	@[ -x $(TOOLS_VENV)/bin/schemathesis ] || { python3 -m venv $(TOOLS_VENV) \
+	@[ -x $(TOOLS_VENV)/bin/schemathesis ] && $(TOOLS_VENV)/bin/python -c 'import standardwebhooks, cloudevents' 2>/dev/null \
+	    || { python3 -m venv $(TOOLS_VENV) \
 	    && $(TOOLS_VENV)/bin/pip install --quiet --disable-pip-version-check $(PYTHON_TOOLS); }
 
 # The suites start throwaway PostgreSQL clusters of their own; then the live daemon is
@@ -44,6 +45,7 @@ test-tools:
 test: deps test-tools
 	swift test
 	PATH="$(CURDIR)/$(TOOLS_VENV)/bin:$$PATH" scripts/api-conformance.sh
+	$(TOOLS_VENV)/bin/python scripts/webhooks/test-webhooks.py
 
 # The unit under a real systemd (a throwaway one, scripts/test-systemd.sh): readiness, status,
 # a request, the journal priority of an expiry notice, reload, watchdog, clean stop. Needs root;
@@ -54,7 +56,7 @@ test-systemd: build
 
 # Figures beside PostgreSQL's own limits (docs/benchmarks.md); never part of `make test`.
 # BENCH_ARGS="--events 100000 --agreements 10000" for a quicker run.
-bench: deps
+bench: deps test-tools
 	@scripts/install-deps.sh --bench
 	swift build -c release
 	python3 Benchmarks/bench.py $(BENCH_ARGS)

@@ -26,6 +26,7 @@ let package = Package(
         // Without its default Foundation trait: nothing here takes or gives `Data`.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libpq's C API, found through pkg-config.
@@ -87,6 +88,9 @@ let package = Package(
                 "TimelineCore",
                 "Postgres",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -121,6 +125,8 @@ let package = Package(
                 "EmbeddedPostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -189,6 +195,11 @@ let package = Package(
         .testTarget(
             name: "TimelineStoreTests",
             dependencies: ["TimelineStore", "TimelineAlerts", "TimelineCore", "Postgres", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TimelineAlertsTests",
+            dependencies: ["TimelineAlerts", "TimelineStore", "TimelineCore", "Postgres", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -200,6 +200,7 @@ class Benchmark:
             self.start_to_ready()
             self.daemon.stop()
             self.alert_pass()
+            self.webhook_latency()
             self.write()
         finally:
             if getattr(self, "daemon", None):
@@ -381,6 +382,20 @@ class Benchmark:
         log(f"alert pass over {self.arguments.agreements} agreements: first {figures['first_pass_ms']} ms, "
             f"steady (the hourly due list) {figures['steady_pass_ms']} ms, full {figures['full_pass_ms']} ms")
 
+    def webhook_latency(self) -> None:
+        # The receiver verifies with the PyPI libraries of the test-tools environment (`make test-tools`).
+        output = subprocess.run(
+            [str(ROOT / ".build" / "test-tools" / "bin" / "python"), str(ROOT / "Benchmarks" / "webhook_latency.py"),
+             "--binary", str(self.binary), "--json"],
+            cwd=ROOT, check=True, capture_output=True, text=True).stdout
+        figures = json.loads(output.strip().splitlines()[-1])
+        self.results["webhook_notifications"] = figures["notifications"]
+        self.results["webhook_p50_ms"] = figures["p50_ms"]
+        self.results["webhook_p99_ms"] = figures["p99_ms"]
+        self.results["outbox_drain_per_s"] = figures["drain_per_s"]
+        log(f"notification to webhook receipt, {figures['notifications']} at once: p50 {figures['p50_ms']} ms, "
+            f"p99 {figures['p99_ms']} ms; outbox drained at {figures['drain_per_s']} deliveries/s")
+
     def write(self) -> None:
         self.results["machine"] = {
             "cpus": os.cpu_count(), "kernel": platform.release(),
@@ -417,6 +432,9 @@ def render_markdown(results: dict, notes: dict, arguments) -> str:
         ("daemon peak RSS under timeline load, MiB", results["rss_mib"], f"during ingest: {results['ingest_rss_mib']}",
          "≤ 150", verdict(results["rss_mib"] <= 150)),
         ("start to READY=1, ms", results["ready_ms"], "", "< 1000", verdict(results["ready_ms"] < 1000)),
+        (f"notification → webhook receipt p50 / p99, {results['webhook_notifications']} at once, ms",
+         f"{results['webhook_p50_ms']} / {results['webhook_p99_ms']}", f"outbox drain: {results['outbox_drain_per_s']} deliveries/s",
+         "p99 < 2000", verdict(results["webhook_p99_ms"] < 2000)),
     ]
     table = "\n".join(f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows)
     machine = results["machine"]

@@ -20,6 +20,8 @@ public struct APIDependencies: Sendable {
     public var agreementDefiner: any AgreementDefining
     /// The notification ledger (`NotificationLedger`).
     public var notifications: any NotificationReading
+    /// The outbox's delivery rows (`DeliveryOutbox`).
+    public var deliveries: any DeliveryReading
     /// Answers `/readyz`.
     public var readiness: any ReadinessProbe
     /// Read at every `/metrics` scrape.
@@ -29,7 +31,7 @@ public struct APIDependencies: Sendable {
         ingestor: any EventIngesting, events: any EventReading, retractor: any EventRetracting,
         confirmer: any EventConfirming, actors: any ActorReading,
         agreements: any AgreementReading, agreementDefiner: any AgreementDefining, notifications: any NotificationReading,
-        readiness: any ReadinessProbe, pool: any PoolOccupancyProviding
+        deliveries: any DeliveryReading, readiness: any ReadinessProbe, pool: any PoolOccupancyProviding
     ) {
         self.ingestor = ingestor
         self.events = events
@@ -39,6 +41,7 @@ public struct APIDependencies: Sendable {
         self.agreements = agreements
         self.agreementDefiner = agreementDefiner
         self.notifications = notifications
+        self.deliveries = deliveries
         self.readiness = readiness
         self.pool = pool
     }

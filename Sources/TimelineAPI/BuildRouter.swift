@@ -48,7 +48,9 @@ public func buildRouter(
             ).endpoints,
             atPath: "/v1/agreements")
         .addRoutes(
-            AlertsController(reader: dependencies.agreements, ledger: dependencies.notifications, alerts: { configuration().alerts })
+            AlertsController(
+                reader: dependencies.agreements, ledger: dependencies.notifications, deliveries: dependencies.deliveries,
+                alerts: { configuration().alerts })
                 .endpoints,
             atPath: "/v1/alerts")
         .addRoutes(

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import Logging
@@ -70,6 +71,7 @@ func buildApplication(
     // The reads take "today" in the engine's zone and default to its thresholds, also when this
     // daemon does not evaluate, so that every daemon sharing a database answers alike.
     let agreements = AgreementStore(pool: pool)
+    let metrics = PrometheusCollectorRegistry()
     let router = buildRouter(
         APIDependencies(
             ingestor: EventIngestor(pool: pool, logger: logger),
@@ -80,10 +82,11 @@ func buildApplication(
             agreements: agreements,
             agreementDefiner: agreements,
             notifications: NotificationLedger(pool: pool),
+            deliveries: DeliveryOutbox(pool: pool),
             readiness: DatabaseReadiness(pool: pool, migrator: migrator, isMigrated: { schema.isMigrated }, logger: logger),
             pool: pool),
         configuration: { settings.current.api },
-        metrics: PrometheusCollectorRegistry()
+        metrics: metrics
     )
     let timeouts = HTTPServerTimeouts(
         idle: .seconds(configuration.http.idleTimeoutSeconds), body: .seconds(configuration.http.bodyTimeoutSeconds))
@@ -99,14 +102,22 @@ func buildApplication(
         application.addServices(EmbeddedPostgresService(cluster: cluster, started: databaseStarted, logger: logger))
     }
     application.addServices(PoolService(pool: pool), schema)
+    // Redirects are not followed: a signed notification goes only where it was configured to go.
+    let webhookClient = HTTPClient(
+        eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
     var alertEngine: AlertEngine?
     if configuration.alerts.enabled {
         let engine = AlertEngine(
             pool: pool, connectionString: target.connectionString, waitForSchema: { await schema.waitUntilCurrent() },
-            settings: { settings.current.alerts }, logger: logger)
+            settings: { settings.current.alerts },
+            outboxChannels: { settings.current.configuration.webhookChannels(client: webhookClient) }, logger: logger)
         application.addServices(engine)
         alertEngine = engine
     }
+    // Runs whether or not this daemon evaluates: delivery rows may come from any daemon.
+    application.addServices(DeliveryWorker(
+        pool: pool, connectionString: target.connectionString, client: webhookClient, waitForSchema: { await schema.waitUntilCurrent() },
+        settings: { settings.current.configuration.deliverySettings }, metrics: DeliveryMetrics(registry: metrics), logger: logger))
     application.addServices(SpoolWatcher(
         directory: { settings.current.configuration.ingest.spoolDirectory }, maxFileBytes: configuration.http.maxBodyBytes,
         pool: pool, waitForSchema: { await schema.waitUntilCurrent() }, logger: logger))

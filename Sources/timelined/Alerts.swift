@@ -52,7 +52,8 @@ extension Alerts {
                 let (configuration, logger) = try await options.load(isDaemon: true)
                 let date = try asOf.date(in: configuration)
                 let delivered = try await OpenDatabase.using(configuration, schema: .current, logger: logger) { database in
-                    try await AlertRound(pool: database.pool, channels: [ExpiryLogChannel(logger: logger)], logger: logger)
+                    try await AlertRound(
+                        pool: database.pool, channels: [ExpiryLogChannel(logger: logger)] + configuration.webhookChannels(), logger: logger)
                         .run(on: date, defaultThresholds: configuration.alerts.thresholds)
                 }
                 FileHandle.standardOutput.write(Data("evaluated on \(date): \(delivered.count) notification(s)\n".utf8))

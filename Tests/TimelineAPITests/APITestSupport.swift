@@ -68,6 +68,7 @@ func makeRouter(
             agreements: AgreementStore(pool: pool),
             agreementDefiner: AgreementStore(pool: pool),
             notifications: NotificationLedger(pool: pool),
+            deliveries: DeliveryOutbox(pool: pool),
             readiness: PoolReadiness(pool: pool), pool: pool),
         configuration: { configuration }, metrics: metrics)
 }

@@ -6,21 +6,21 @@ import Testing
 @testable import TimelineDaemon
 
 /// A path under the temporary directory that no test creates, standing in for /etc/timelined/timelined.yaml.
-private let absentDefaultPath = FileManager.default.temporaryDirectory
+let absentDefaultPath = FileManager.default.temporaryDirectory
     .appendingPathComponent("timelined-absent-\(UUID().uuidString).yaml").path
 
 /// Writes `contents` to a fresh file under the temporary directory and returns its path.
-private func temporaryFile(_ contents: String) throws -> String {
+func temporaryFile(_ contents: String) throws -> String {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("timelined-\(UUID().uuidString).yaml")
     try Data(contents.utf8).write(to: url)
     return url.path
 }
 
-private func remove(_ path: String) {
+func remove(_ path: String) {
     try? FileManager.default.removeItem(atPath: path)
 }
 
-private func load(file contents: String? = nil, environment: [String: String] = [:]) throws -> DaemonConfiguration {
+func load(file contents: String? = nil, environment: [String: String] = [:]) throws -> DaemonConfiguration {
     guard let contents else {
         return try DaemonConfiguration.load(path: nil, defaultPath: absentDefaultPath, environment: environment)
     }
@@ -30,7 +30,7 @@ private func load(file contents: String? = nil, environment: [String: String] = 
 }
 
 /// The ConfigurationError that loading throws; records an issue when it throws none.
-private func loadError(
+func loadError(
     file contents: String? = nil,
     environment: [String: String] = [:],
     sourceLocation: SourceLocation = #_sourceLocation

@@ -32,17 +32,21 @@ final class AlertEngine: Service {
     private let waitForSchema: @Sendable () async -> Bool
     /// Read at every pass and every wait: a reload may change them.
     private let settings: @Sendable () -> Settings
+    /// The outbox channels whose delivery rows a pass writes; read at every pass.
+    private let outboxChannels: @Sendable () -> [any NotificationChannel]
     private let logger: Logger
     private let inbox = AlertTriggerInbox()
 
     init(
         pool: PostgresPool, connectionString: ConnectionString, waitForSchema: @escaping @Sendable () async -> Bool,
-        settings: @escaping @Sendable () -> Settings, logger: Logger
+        settings: @escaping @Sendable () -> Settings, outboxChannels: @escaping @Sendable () -> [any NotificationChannel] = { [] },
+        logger: Logger
     ) {
         self.pool = pool
         changeFeed = AgreementChangeFeed(connectionString: connectionString, logger: logger)
         self.waitForSchema = waitForSchema
         self.settings = settings
+        self.outboxChannels = outboxChannels
         self.logger = logger
     }
 
@@ -107,7 +111,7 @@ final class AlertEngine: Service {
             return false
         }
         do {
-            let round = AlertRound(pool: pool, channels: [ExpiryLogChannel(logger: logger)], logger: logger)
+            let round = AlertRound(pool: pool, channels: [ExpiryLogChannel(logger: logger)] + outboxChannels(), logger: logger)
             let delivered = try await round.run(on: today, trigger.scope, defaultThresholds: settings.thresholds)
             logger.debug("alert pass done", metadata: [
                 "as_of": "\(today)", "agreements": "\(Self.describe(trigger))", "notifications": "\(delivered.count)",

@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import Synchronization
+import Yams
 
 /// A parsed YAML configuration file, together with every key it sets.
 struct ConfigurationFile {
@@ -8,6 +9,9 @@ struct ConfigurationFile {
     let snapshot: YAMLSnapshot
     /// The dotted key of every value in the file (`http.port`), in no particular order.
     let keys: [String]
+    /// `alerts.channels` as written: a list of mappings, which YAMLSnapshot cannot hold, so it is
+    /// taken out of the document before the snapshot parses the rest.
+    let alertChannels: Node?
 
     init(path: String) throws(ConfigurationError) {
         // The file is read here rather than through `FileProvider`, whose errors are of a
@@ -29,14 +33,28 @@ struct ConfigurationFile {
         )
         // A file of nothing but comments is a valid, empty configuration, while YAMLSnapshot
         // insists on a top-level mapping: hand it an empty one.
-        let document = Self.isBlank(data) ? Data("{}".utf8) : data
+        var document = Self.isBlank(data) ? Data("{}".utf8) : data
         do {
+            let taken = try Self.takingAlertChannels(from: document)
+            document = taken.document
+            alertChannels = taken.channels
             snapshot = try YAMLSnapshot(data: document.bytes, providerName: path, parsingOptions: options)
         } catch {
             throw ConfigurationError(key: nil, message: "cannot parse \(path): \(Self.oneLine(error))")
         }
         self.path = path
         keys = collector.keys
+    }
+
+    /// The document without `alerts.channels`, and that node; the document as it was when it
+    /// has none.
+    private static func takingAlertChannels(from document: Data) throws -> (document: Data, channels: Node?) {
+        guard case .mapping(var root)? = try Yams.compose(yaml: String(decoding: document, as: UTF8.self)),
+              case .mapping(var alerts)? = root["alerts"], let channels = alerts["channels"]
+        else { return (document, nil) }
+        alerts["channels"] = nil
+        root["alerts"] = .mapping(alerts)
+        return (Data(try Yams.serialize(node: .mapping(root)).utf8), channels)
     }
 
     /// True when the text holds no YAML node: only blank lines, comments and document markers.
@@ -48,7 +66,7 @@ struct ConfigurationFile {
     }
 
     /// The operating system's reason (e.g. "No such file or directory") when Foundation has one.
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         // A POSIXError on Linux, an NSError on Darwin: bridged, both are in the POSIX domain.
         guard let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error,
             (underlying as NSError).domain == NSPOSIXErrorDomain

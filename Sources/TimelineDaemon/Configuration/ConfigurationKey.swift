@@ -15,6 +15,10 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     case alertsTimeZone = "alerts.time_zone"
     case alertsIntervalSeconds = "alerts.interval_seconds"
     case alertsEnabled = "alerts.enabled"
+    /// A list of mappings, read apart from the rest (`AlertChannelEntry`).
+    case alertsChannels = "alerts.channels"
+    case alertsDeliveryMaxAge = "alerts.delivery_max_age_seconds"
+    case alertsSource = "alerts.source"
     case ingestSpoolDirectory = "ingest.spool_dir"
     case ingestMaxRecords = "ingest.max_records"
     case logLevel = "log.level"
@@ -24,6 +28,8 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     var isReloadable: Bool {
         switch self {
         case .apiTokenHashes, .alertsThresholds, .alertsTimeZone, .alertsIntervalSeconds, .ingestSpoolDirectory, .logLevel: true
+        // Read at every alert pass and delivery pass; secret files are read again too.
+        case .alertsChannels, .alertsDeliveryMaxAge, .alertsSource: true
         default: false
         }
     }

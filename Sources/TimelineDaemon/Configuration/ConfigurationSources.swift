@@ -47,6 +47,15 @@ struct ConfigurationSources {
         return ConfigurationSetting(key: key, value: .list(items), source: file.path)
     }
 
+    /// `alerts.channels`: the environment's JSON array, which replaces the file's list, or the file's list.
+    func alertChannelEntries() throws(ConfigurationError) -> [AlertChannelEntry] {
+        if let setting = try setting(.alertsChannels) {
+            return try AlertChannelEntry.entries(json: try setting.scalar(expected: "a JSON array"), source: setting.source)
+        }
+        guard let file, let node = file.alertChannels else { return [] }
+        return try AlertChannelEntry.entries(yaml: node, source: file.path)
+    }
+
     /// Fails on the first key in the file the daemon does not know, such as a misspelt `htpp.port`.
     func rejectUnknownFileKeys() throws(ConfigurationError) {
         guard let file else { return }

@@ -73,6 +73,13 @@ extension DaemonConfiguration {
         if let setting = try sources.setting(.alertsEnabled) {
             configuration.alerts.enabled = try setting.boolean()
         }
+        if let setting = try sources.setting(.alertsDeliveryMaxAge) {
+            configuration.alerts.deliveryMaxAgeSeconds = try setting.integer(in: 1...31_536_000)
+        }
+        if let setting = try sources.setting(.alertsSource) {
+            configuration.alerts.source = try setting.optionalText() ?? Alerts.defaultSource
+        }
+        configuration.alertChannels = try AlertChannelEntry.settings(of: try sources.alertChannelEntries())
         if let setting = try sources.setting(.ingestSpoolDirectory) {
             configuration.ingest.spoolDirectory = try setting.optionalText()
         }

@@ -1,3 +1,6 @@
+import Crypto
+import Foundation
+import TimelineAlerts
 import Postgres
 
 extension DaemonConfiguration {
@@ -32,10 +35,27 @@ extension DaemonConfiguration {
         case .alertsTimeZone: alerts.timeZone
         case .alertsIntervalSeconds: String(alerts.intervalSeconds)
         case .alertsEnabled: String(alerts.enabled)
+        case .alertsChannels: alertChannels.isEmpty ? "none" : alertChannels.map { $0.summary(redacted: redacted) }.joined(separator: "; ")
+        case .alertsDeliveryMaxAge: String(alerts.deliveryMaxAgeSeconds)
+        case .alertsSource: alerts.source
         case .ingestSpoolDirectory: ingest.spoolDirectory ?? "unset"
         case .ingestMaxRecords: String(ingest.maxRecords)
         case .logLevel: log.level.rawValue
         case .logFormat: log.format.rawValue
+        }
+    }
+}
+
+extension AlertChannelSettings {
+    /// `name type url` and the settings of its type; a webhook's key never, unless unredacted
+    /// (then as a SHA-256 fingerprint, enough to tell two keys apart).
+    func summary(redacted: Bool) -> String {
+        switch self {
+        case .alertmanager(let settings):
+            return "\(settings.name) alertmanager \(settings.url) resend_seconds=\(settings.resendSeconds)"
+        case .webhook(let settings):
+            let key = redacted ? "" : " key_sha256=" + SHA256.hash(data: settings.signingKey).map { String(format: "%02x", $0) }.joined()
+            return "\(settings.name) webhook \(settings.url) timeout_seconds=\(settings.timeoutSeconds)\(key)"
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TimelineAlerts
 
 /// The daemon's effective settings (contract §6). The initialisers' default arguments are the
 /// documented defaults, so `DaemonConfiguration()` is what a daemon without a file or
@@ -66,17 +67,32 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var intervalSeconds: Int
         /// false: this daemon never evaluates expiry notifications.
         public var enabled: Bool
+        /// How long after its notification a webhook delivery is still retried.
+        public var deliveryMaxAgeSeconds: Int
+        /// The CloudEvents `source` of every webhook event.
+        public var source: String
 
         public init(
             thresholds: [Int] = [180, 90, 30, 7, 1, 0],
             timeZone: String = "UTC",
             intervalSeconds: Int = 3600,
-            enabled: Bool = true
+            enabled: Bool = true,
+            deliveryMaxAgeSeconds: Int = 259_200,
+            source: String = Alerts.defaultSource
         ) {
             self.thresholds = thresholds
             self.timeZone = timeZone
             self.intervalSeconds = intervalSeconds
             self.enabled = enabled
+            self.deliveryMaxAgeSeconds = deliveryMaxAgeSeconds
+            self.source = source
+        }
+
+        /// `urn:timelined:` and the host's name (as `gethostname` has it: no DNS lookup).
+        public static var defaultSource: String {
+            var buffer = [CChar](repeating: 0, count: 256)
+            guard gethostname(&buffer, buffer.count - 1) == 0 else { return "urn:timelined:localhost" }
+            return "urn:timelined:" + String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
     }
 
@@ -112,6 +128,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var alerts: Alerts
     public var ingest: Ingest
     public var log: Log
+    /// `alerts.channels`: where notifications go besides the log (contract v1.1 §12).
+    public var alertChannels: [AlertChannelSettings]
 
     /// Read when no `--config PATH` is given, if it exists.
     public static let defaultPath = "/etc/timelined/timelined.yaml"
@@ -122,7 +140,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
         api: API = API(),
         alerts: Alerts = Alerts(),
         ingest: Ingest = Ingest(),
-        log: Log = Log()
+        log: Log = Log(),
+        alertChannels: [AlertChannelSettings] = []
     ) {
         self.database = database
         self.http = http
@@ -130,5 +149,6 @@ public struct DaemonConfiguration: Sendable, Hashable {
         self.alerts = alerts
         self.ingest = ingest
         self.log = log
+        self.alertChannels = alertChannels
     }
 }

@@ -51,6 +51,7 @@ struct ConfigurationReloader: Service {
                 "thresholds": "\(configuration.alerts.thresholds.map(String.init).joined(separator: ","))",
                 "token_hashes": "\(configuration.api.tokenHashes.count)",
                 "spool_dir": "\(configuration.ingest.spoolDirectory ?? "unset")",
+                "alert_channels": "\(configuration.alertChannels.map(\.name).joined(separator: ","))",
             ])
             if !awaitingRestart.isEmpty {
                 logger.warning("changed settings take effect at the next restart", metadata: [

@@ -30,6 +30,9 @@ extension DaemonConfiguration {
         next.alerts.intervalSeconds = loaded.alerts.intervalSeconds
         next.ingest.spoolDirectory = loaded.ingest.spoolDirectory
         next.log.level = loaded.log.level
+        next.alertChannels = loaded.alertChannels
+        next.alerts.deliveryMaxAgeSeconds = loaded.alerts.deliveryMaxAgeSeconds
+        next.alerts.source = loaded.alerts.source
         let awaitingRestart = ConfigurationKey.allCases.filter { key in
             !key.isReloadable && loaded.settingText(of: key, redacted: false) != settingText(of: key, redacted: false)
         }

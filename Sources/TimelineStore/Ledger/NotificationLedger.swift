@@ -94,7 +94,8 @@ public struct NotificationLedger: Sendable {
     /// transaction of two set-based statements, and returns the notifications this call inserted, in
     /// the order of `evaluations` and, within one, in emission order. Nothing is returned unless the
     /// transaction committed. Each emitted notification gets a pending delivery row for each of
-    /// `outboxChannels`, in the same statement as its own row.
+    /// `outboxChannels`, in the same statement as its own row, and the delivery workers are woken
+    /// at the commit (`OutboxWakeups`).
     ///
     /// Concurrent passes insert in one global order, so they wait for each other on a shared row
     /// instead of deadlocking. The order is also the policy's emission order within an agreement
@@ -149,6 +150,7 @@ public struct NotificationLedger: Sendable {
             """,
             rows.parameters + [date.description, outboxChannels]
         )
+        if !result.isEmpty && !outboxChannels.isEmpty { try OutboxWakeups.notify(on: connection) }
         var keys: Set<NotificationKey> = []
         for row in result {
             keys.insert(NotificationKey(
