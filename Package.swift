@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Without its default Foundation trait: nothing here takes or gives `Data`.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libpq's C API, found through pkg-config.
@@ -74,7 +75,7 @@ let package = Package(
         // Pure: the CLI and the spool feed them bytes and store what they return.
         .target(
             name: "TimelineImport",
-            dependencies: ["TimelineCore"],
+            dependencies: ["TimelineCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         // Expiry evaluation rounds and the channels notifications are delivered through.
@@ -170,6 +171,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "GdeltBenchmark",
+            dependencies: ["TimelineImport", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/GdeltBenchmark",
+            swiftSettings: swiftSettings
+        ),
+
         // Foundation's JSONSerialization as a second opinion on what the JSON parser accepts.
         .target(name: "JSONOracle", dependencies: ["TimelineCore"], swiftSettings: swiftSettings),
 
@@ -177,6 +185,12 @@ let package = Package(
             name: "TimelineCoreTests",
             dependencies: ["TimelineCore", "TestSupport", "JSONOracle"],
             resources: [.copy("Resources/json-conformance")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TimelineImportTests",
+            dependencies: ["TimelineImport", "TimelineCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Resources/gdelt")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "TestSupport"], swiftSettings: swiftSettings),

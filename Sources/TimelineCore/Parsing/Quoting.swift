@@ -1,8 +1,8 @@
 /// Echoes client values into messages without letting a huge value flood a response or a log line.
-enum Quoting {
+public enum Quoting {
     static let maximumEcho = 64
 
-    static func quoted(_ value: String) -> String {
+    public static func quoted(_ value: String) -> String {
         // Scalars, not characters: one character may carry thousands of combining marks.
         var text = value
         if text.unicodeScalars.count > maximumEcho {
@@ -12,7 +12,7 @@ enum Quoting {
     }
 
     /// `20000` → `20,000`, matching the contract's own way of writing limits.
-    static func grouped(_ number: Int) -> String {
+    public static func grouped(_ number: Int) -> String {
         let digits = String(number.magnitude)
         var result = ""
         for (offset, digit) in digits.enumerated() {
