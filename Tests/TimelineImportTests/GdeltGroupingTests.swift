@@ -111,7 +111,8 @@ import TimelineImport
         let rows = try CameoEventCode.allCases.map { try GdeltFixtures.row(code: $0) }
         for style in CountryIDStyle.allCases {
             let records = GdeltFixtures.group(rows, style: style)
-            #expect(records.count == 4)
+            // 042 US→CN is the US visiting China, 043 US→CN China visiting the US: two visits.
+            #expect(records.count == 5)
             var validator = RecordBatchValidator()
             for record in records { validator.add(Self.withoutStatus(record)) }
             if case .failure(let errors) = validator.finish() { Issue.record("invalid: \(errors)") }

@@ -19,7 +19,7 @@ import TimelineImport
             good, Array(good.dropLast(30)) + Array("\tmore\tcells".utf8), [], Array("a\tb".utf8), good + Array("\t".utf8),
         ])
         #expect(summary.rowsTaken == 1)
-        #expect(reasons[2] == "has 63 columns, not 61")
+        #expect(reasons[2] == "has 62 columns, not 61")
         #expect(reasons[3] == "has 1 columns, not 61")
         #expect(reasons[4] == "has 2 columns, not 61")
         #expect(reasons[5] == "has 62 columns, not 61")
