@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libpq's C API, found through pkg-config.
@@ -76,7 +77,7 @@ let package = Package(
         // Pure: the CLI and the spool feed them bytes and store what they return.
         .target(
             name: "TimelineImport",
-            dependencies: ["TimelineCore"],
+            dependencies: ["TimelineCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.embedInCode("Wikidata/wikidata-treaties.rq")],
             swiftSettings: swiftSettings
         ),
@@ -181,6 +182,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "GdeltBenchmark",
+            dependencies: ["TimelineImport", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/GdeltBenchmark",
+            swiftSettings: swiftSettings
+        ),
+
         // Foundation's JSONSerialization as a second opinion on what the JSON parser accepts.
         .target(name: "JSONOracle", dependencies: ["TimelineCore"], swiftSettings: swiftSettings),
 
@@ -188,6 +196,12 @@ let package = Package(
             name: "TimelineCoreTests",
             dependencies: ["TimelineCore", "TestSupport", "JSONOracle"],
             resources: [.copy("Resources/json-conformance")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TimelineImportTests",
+            dependencies: ["TimelineImport", "TimelineCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Resources/gdelt")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "TestSupport"], swiftSettings: swiftSettings),

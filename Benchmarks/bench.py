@@ -6,6 +6,7 @@
              over a wide date range, wrk at 32 connections        (taken from pg_stat_statements), 32 clients
   scaling    timeline p50 at 10k, 100k and 1M events
   alerts     one alert pass over 100,000 agreements (AlertBenchmark)
+  gdelt      reading, mapping and grouping 1,000,000 GDELT export rows (GdeltBenchmark)
   memory     the daemon's peak RSS under the timeline load
   start      process start to READY=1 on an existing database
 
@@ -201,6 +202,7 @@ class Benchmark:
             self.daemon.stop()
             self.alert_pass()
             self.webhook_latency()
+            self.gdelt_import()
             self.write()
         finally:
             if getattr(self, "daemon", None):
@@ -395,6 +397,20 @@ class Benchmark:
         self.results["outbox_drain_per_s"] = figures["drain_per_s"]
         log(f"notification to webhook receipt, {figures['notifications']} at once: p50 {figures['p50_ms']} ms, "
             f"p99 {figures['p99_ms']} ms; outbox drained at {figures['drain_per_s']} deliveries/s")
+    def gdelt_import(self) -> None:
+        export = self.work / "bench.export.CSV"
+        subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "gdelt_generate.py"), str(export),
+                        "--rows", str(self.arguments.gdelt_rows)], check=True, capture_output=True)
+        output = subprocess.run(["swift", "run", "-c", "release", "GdeltBenchmark", "--file", str(export), "--json"],
+                                cwd=ROOT, check=True, capture_output=True, text=True).stdout
+        figures = json.loads(output.strip().splitlines()[-1])
+        export.unlink()
+        self.results["gdelt_rows"] = figures["rows"]
+        self.results["gdelt_events"] = figures["events"]
+        self.results["gdelt_rows_per_s"] = figures["rows_per_s"]
+        self.results["gdelt_peak_rss_mib"] = figures["peak_rss_mib"]
+        log(f"GDELT import of {figures['rows']} rows into {figures['events']} events: {figures['rows_per_s']} rows/s, "
+            f"peak RSS {figures['peak_rss_mib']} MiB")
 
     def write(self) -> None:
         self.results["machine"] = {
@@ -435,6 +451,9 @@ def render_markdown(results: dict, notes: dict, arguments) -> str:
         (f"notification → webhook receipt p50 / p99, {results['webhook_notifications']} at once, ms",
          f"{results['webhook_p50_ms']} / {results['webhook_p99_ms']}", f"outbox drain: {results['outbox_drain_per_s']} deliveries/s",
          "p99 < 2000", verdict(results["webhook_p99_ms"] < 2000)),
+        (f"GDELT import, {results.get('gdelt_rows', 0):,} rows, rows/s", results.get("gdelt_rows_per_s", "—"),
+         f"{results.get('gdelt_events', '—')} events; peak RSS {results.get('gdelt_peak_rss_mib', '—')} MiB", "≥ 200,000",
+         verdict(results.get("gdelt_rows_per_s", 0) >= 200_000)),
     ]
     table = "\n".join(f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows)
     machine = results["machine"]
@@ -485,6 +504,10 @@ on this machine ({results['copy_events_per_s']} events/s), so no service in fron
   hourly tick runs it (the due list: agreements never evaluated, due by their recorded next due
   date, or with changed thresholds — lifecycle changes reach the engine by NOTIFY); and a full
   pass over every agreement, as at start, reconnection, reload and `timelined alerts evaluate`.
+- **GDELT import**: `swift run -c release GdeltBenchmark --file F` on a file of
+  {results.get('gdelt_rows', 0):,} rows made by `Benchmarks/gdelt_generate.py` from the real export
+  file (repeated, dates, actors and URLs perturbed): reading, mapping and grouping end to end,
+  without storing.
 - **start to READY=1**: from spawning `timelined serve` on the migrated, loaded database to the
   `READY=1` datagram on a notify socket; median of five.
 
@@ -516,6 +539,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--batch-size", type=int, default=10_000)
     parser.add_argument("--agreements", type=int, default=100_000)
+    parser.add_argument("--gdelt-rows", type=int, default=1_000_000, help="rows of the generated GDELT export file")
     parser.add_argument("--seconds", type=int, default=20, help="length of the main wrk and pgbench runs")
     parser.add_argument("--short-seconds", type=int, default=8, help="length of each scaling wrk run")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (cluster, logs)")

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages timelined builds, runs and tests with; silent when all are there.
-#   scripts/install-deps.sh               libpq-dev, the PostgreSQL server programs, pkg-config
+#   scripts/install-deps.sh               libpq-dev, zlib1g-dev (the GDELT import inflates zip files), the PostgreSQL server programs, pkg-config
 #   scripts/install-deps.sh --test-tools  also what the test and benchmark scripts need
 #   scripts/install-deps.sh --systemd-test  also what scripts/test-systemd.sh needs
 #   scripts/install-deps.sh --bench       also what Benchmarks/bench.py drives (wrk; pgbench comes with the server)
 set -euo pipefail
 
-packages=(libpq-dev pkg-config)
+packages=(libpq-dev pkg-config zlib1g-dev)
 # What scripts/api-conformance.sh runs besides the daemon: promtool (Debian's prometheus),
 # curl, and a Python virtual environment for the PyPI checkers.
 test_tools=(prometheus curl python3-venv)

@@ -12,7 +12,7 @@ public enum Quoting {
     }
 
     /// `20000` → `20,000`, matching the contract's own way of writing limits.
-    static func grouped(_ number: Int) -> String {
+    public static func grouped(_ number: Int) -> String {
         let digits = String(number.magnitude)
         var result = ""
         for (offset, digit) in digits.enumerated() {

@@ -251,7 +251,7 @@ public enum EventRecordValidator {
     }
 
     /// A scheme of http or https, a non-empty host, and no spaces or control characters.
-    static func isHTTPURL(_ url: String) -> Bool {
+    public static func isHTTPURL(_ url: String) -> Bool {
         let bytes = Array(url.utf8)
         guard !bytes.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else { return false }
         let lowered = url.prefix(8).lowercased()
