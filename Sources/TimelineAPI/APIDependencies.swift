@@ -22,11 +22,13 @@ public struct APIDependencies: Sendable {
     public var readiness: any ReadinessProbe
     /// Read at every `/metrics` scrape.
     public var pool: any PoolOccupancyProviding
+    /// The agreement series of `/metrics` (`AgreementMetricsStore`); nil: none.
+    public var agreementMetrics: (any AgreementMetricsReading)?
 
     public init(
         ingestor: any EventIngesting, events: any EventReading, retractor: any EventRetracting, actors: any ActorReading,
         agreements: any AgreementReading, agreementDefiner: any AgreementDefining, notifications: any NotificationReading,
-        readiness: any ReadinessProbe, pool: any PoolOccupancyProviding
+        readiness: any ReadinessProbe, pool: any PoolOccupancyProviding, agreementMetrics: (any AgreementMetricsReading)? = nil
     ) {
         self.ingestor = ingestor
         self.events = events
@@ -37,5 +39,6 @@ public struct APIDependencies: Sendable {
         self.notifications = notifications
         self.readiness = readiness
         self.pool = pool
+        self.agreementMetrics = agreementMetrics
     }
 }

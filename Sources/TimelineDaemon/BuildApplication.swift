@@ -5,6 +5,7 @@ import Postgres
 import Prometheus
 import ServiceLifecycle
 import TimelineAPI
+import TimelineAlerts
 import TimelineStore
 import UnixSignals
 
@@ -80,7 +81,8 @@ func buildApplication(
             agreementDefiner: agreements,
             notifications: NotificationLedger(pool: pool),
             readiness: DatabaseReadiness(pool: pool, migrator: migrator, isMigrated: { schema.isMigrated }, logger: logger),
-            pool: pool),
+            pool: pool,
+            agreementMetrics: AgreementMetricsStore(pool: pool)),
         configuration: { settings.current.api },
         metrics: PrometheusCollectorRegistry()
     )
@@ -105,6 +107,12 @@ func buildApplication(
             settings: { settings.current.alerts }, logger: logger)
         application.addServices(engine)
         alertEngine = engine
+        for case .alertmanager(let channel) in configuration.alertChannels {
+            application.addServices(AlertmanagerService(
+                settings: channel, publicURL: configuration.http.effectivePublicURL, pool: pool,
+                connectionString: target.connectionString, waitForSchema: { await schema.waitUntilCurrent() },
+                policy: { settings.current.alertmanagerPolicy }, logger: logger))
+        }
     }
     application.addServices(SpoolWatcher(
         directory: { settings.current.configuration.ingest.spoolDirectory }, maxFileBytes: configuration.http.maxBodyBytes,

@@ -21,6 +21,8 @@ final class AlertEngine: Service {
         var timeZone: TimeZone
         /// The global thresholds; agreements with `alert_days` use their own.
         var thresholds: [Int]
+        /// `alerts.expired_alert_days`: an expiry further past at a first evaluation is history, not news.
+        var expiredAlertDays: Int
         /// Agreements touched within this window are evaluated together.
         var coalescing: Duration = .milliseconds(200)
         /// Longest wait before retrying a failed pass.
@@ -108,7 +110,8 @@ final class AlertEngine: Service {
         }
         do {
             let round = AlertRound(pool: pool, channels: [ExpiryLogChannel(logger: logger)], logger: logger)
-            let delivered = try await round.run(on: today, trigger.scope, defaultThresholds: settings.thresholds)
+            let delivered = try await round.run(
+                on: today, trigger.scope, defaultThresholds: settings.thresholds, expiredAlertDays: settings.expiredAlertDays)
             logger.debug("alert pass done", metadata: [
                 "as_of": "\(today)", "agreements": "\(Self.describe(trigger))", "notifications": "\(delivered.count)",
             ])

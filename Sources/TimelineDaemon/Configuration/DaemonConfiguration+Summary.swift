@@ -24,6 +24,7 @@ extension DaemonConfiguration {
         case .httpMaxBodyBytes: String(http.maxBodyBytes)
         case .httpIdleTimeout: String(http.idleTimeoutSeconds)
         case .httpBodyTimeout: String(http.bodyTimeoutSeconds)
+        case .httpPublicURL: http.effectivePublicURL
         case .apiTokenHashes:
             if !redacted { api.tokenHashes.joined(separator: ",") }
             else { api.tokenHashes.count == 1 ? "1 hash" : "\(api.tokenHashes.count) hashes" }
@@ -32,6 +33,8 @@ extension DaemonConfiguration {
         case .alertsTimeZone: alerts.timeZone
         case .alertsIntervalSeconds: String(alerts.intervalSeconds)
         case .alertsEnabled: String(alerts.enabled)
+        case .alertsExpiredAlertDays: String(alerts.expiredAlertDays)
+        case .alertsExpiryMetrics: String(alerts.expiryMetrics)
         case .ingestSpoolDirectory: ingest.spoolDirectory ?? "unset"
         case .ingestMaxRecords: String(ingest.maxRecords)
         case .logLevel: log.level.rawValue

@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import TimelineAlerts
+import TimelineCore
 
 /// The daemon's effective settings (contract §6). The initialisers' default arguments are the
 /// documented defaults, so `DaemonConfiguration()` is what a daemon without a file or
@@ -36,16 +38,25 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var idleTimeoutSeconds: Int
         /// A request body must arrive in full within this long of its head; else 408.
         public var bodyTimeoutSeconds: Int
+        /// Where people reach this daemon (`http.public_url`), without a trailing slash: alerts
+        /// link to agreements under it. nil: `http://host:port`.
+        public var publicURL: String?
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 33_554_432,
-            idleTimeoutSeconds: Int = 60, bodyTimeoutSeconds: Int = 60
+            idleTimeoutSeconds: Int = 60, bodyTimeoutSeconds: Int = 60, publicURL: String? = nil
         ) {
             self.host = host
             self.port = port
             self.maxBodyBytes = maxBodyBytes
             self.idleTimeoutSeconds = idleTimeoutSeconds
             self.bodyTimeoutSeconds = bodyTimeoutSeconds
+            self.publicURL = publicURL
+        }
+
+        /// `publicURL`, else the address listened on (an IPv6 literal in brackets).
+        public var effectivePublicURL: String {
+            publicURL ?? (host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)")
         }
     }
 
@@ -66,17 +77,26 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var intervalSeconds: Int
         /// false: this daemon never evaluates expiry notifications.
         public var enabled: Bool
+        /// How long past its expiry an agreement is still news: alerted to Alertmanager, and
+        /// announced as `expired` on its first evaluation (contract §12).
+        public var expiredAlertDays: Int
+        /// false: `/metrics` leaves out the per-agreement expiry series (very large sets).
+        public var expiryMetrics: Bool
 
         public init(
             thresholds: [Int] = [180, 90, 30, 7, 1, 0],
             timeZone: String = "UTC",
             intervalSeconds: Int = 3600,
-            enabled: Bool = true
+            enabled: Bool = true,
+            expiredAlertDays: Int = AlertPolicy.defaultExpiredAlertDays,
+            expiryMetrics: Bool = true
         ) {
             self.thresholds = thresholds
             self.timeZone = timeZone
             self.intervalSeconds = intervalSeconds
             self.enabled = enabled
+            self.expiredAlertDays = expiredAlertDays
+            self.expiryMetrics = expiryMetrics
         }
     }
 
@@ -112,6 +132,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var alerts: Alerts
     public var ingest: Ingest
     public var log: Log
+    /// `alerts.channels` (contract §12). The loader of that list lands with the webhook channel;
+    /// until then it is set in code only.
+    public var alertChannels: [AlertChannelSettings] = []
 
     /// Read when no `--config PATH` is given, if it exists.
     public static let defaultPath = "/etc/timelined/timelined.yaml"
