@@ -67,7 +67,7 @@ func makeRouter(
             agreements: AgreementStore(pool: pool),
             agreementDefiner: AgreementStore(pool: pool),
             notifications: NotificationLedger(pool: pool),
-            readiness: PoolReadiness(pool: pool), pool: pool),
+            readiness: PoolReadiness(pool: pool), pool: pool, agreementMetrics: AgreementMetricsStore(pool: pool)),
         configuration: { configuration }, metrics: metrics)
 }
 
