@@ -29,9 +29,9 @@ struct MetricsController {
         let settings = alerts()
         let today = try settings.today()
         do {
-            async let expiries = settings.expiryMetrics ? agreements.expiryTimestamps(timeZone: settings.timeZone.identifier) : nil
-            async let counts = agreements.statusCounts(on: today, defaultThresholds: settings.thresholds)
-            return AgreementSeries(expiries: try await expiries, statusCounts: try await counts).exposition
+            let counts = try await agreements.statusCounts(on: today, defaultThresholds: settings.thresholds)
+            let expiries = settings.expiryMetrics ? try await agreements.expiryTimestamps(timeZone: settings.timeZone.identifier) : nil
+            return AgreementSeries(expiries: expiries, statusCounts: counts).exposition
         } catch {
             context.logger.warning("agreement metrics left out of the scrape", metadata: ["error": "\(error)"])
             return []

@@ -54,12 +54,12 @@ public struct AlertmanagerRound: Sendable {
         let ids = try await sentAlerts.candidates(
             channel: settings.name, on: date, defaultThresholds: policy.defaultThresholds,
             expiredAlertDays: policy.expiredAlertDays, including: named)
-        async let inputs = ids.isEmpty ? [] : agreements.inputs(ids: ids)
-        async let sent = sentAlerts.sent(channel: settings.name)
-        let current = try await inputs.compactMap {
+        // Every agreement with a sent alert is a candidate: `ids` empty means nothing was sent either.
+        guard !ids.isEmpty else { return AlertmanagerPlan(current: [], sent: []) }
+        let current = try await agreements.inputs(ids: ids).compactMap {
             ExpiryAlert($0, on: date, defaultThresholds: policy.defaultThresholds, expiredAlertDays: policy.expiredAlertDays)
         }
-        let plan = AlertmanagerPlan(current: current, sent: try await sent)
+        let plan = AlertmanagerPlan(current: current, sent: try await sentAlerts.sent(channel: settings.name))
         guard !plan.isEmpty else { return plan }
         let payload = AlertmanagerPayload(
             date: date, now: now, timeZone: policy.timeZone, resendSeconds: settings.resendSeconds, publicURL: publicURL)

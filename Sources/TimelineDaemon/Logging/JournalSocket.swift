@@ -11,14 +11,16 @@ public final class JournalSocket: Sendable {
     public static let defaultPath = "/run/systemd/journal/socket"
 
     private let descriptor: Int32
-    private let path: String
+    /// A datagram socket's address, parsed as sd_notify's is (an absolute path here).
+    private let address: NotifySocketAddress
 
-    /// nil when no datagram socket can be made.
+    /// nil when `path` is no usable socket address or no datagram socket can be made.
     public init?(path: String = defaultPath) {
+        guard let address = try? NotifySocketAddress(path) else { return nil }
         let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { return nil }
         self.descriptor = descriptor
-        self.path = path
+        self.address = address
     }
 
     deinit {
@@ -40,20 +42,8 @@ public final class JournalSocket: Sendable {
             }
             datagram.append(UInt8(ascii: "\n"))
         }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let pathBytes = Array(path.utf8)
-        guard pathBytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            buffer.copyBytes(from: pathBytes)
-        }
-        let sent = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                datagram.withUnsafeBytes { bytes in
-                    sendto(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL), socketAddress,
-                           socklen_t(MemoryLayout<sockaddr_un>.size))
-                }
-            }
+        let sent = address.withSocketAddress { address, length in
+            datagram.withUnsafeBytes { sendto(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL), address, length) }
         }
         return sent == datagram.count
     }

@@ -24,7 +24,7 @@ public struct AgreementMetricsStore: Sendable {
                 FROM agreement_evaluations WHERE expires_on IS NOT NULL AND NOT terminated ORDER BY agreement_id
                 """,
                 [timeZone]
-            ).map { row throws(PostgresError) in (try row.string(0), try row.int(1)) }
+            ).map { row throws(PostgresError) -> (agreement: String, seconds: Int) in (try row.string(0), try row.int(1)) }
         }
     }
 

@@ -39,7 +39,7 @@ public struct AlertmanagerAlertStore: Sendable {
             try await pool.query(
                 "SELECT agreement_id, title, alertname, severity, expires_on, starts_on FROM alertmanager_alerts WHERE channel = $1",
                 [channel]
-            ).map { row throws(PostgresError) in
+            ).map { row throws(PostgresError) -> ExpiryAlert in
                 guard let name = ExpiryAlertName(rawValue: try row.string(2)),
                     let severity = ExpiryAlertSeverity(rawValue: try row.string(3)),
                     let expiresOn = try row.optionalCoreValue(4, as: CalendarDate.self),
