@@ -5,8 +5,9 @@ import FoundationNetworking
 import TimelineCore
 
 /// Debian's `prometheus-alertmanager` on a free loopback port, with a throwaway storage
-/// directory and clustering off, for as long as a test needs it.
-final class RunningAlertmanager {
+/// directory and clustering off, for as long as a test needs it. Unchecked: the process is only
+/// started in `init` and stopped in `stop()`.
+final class RunningAlertmanager: @unchecked Sendable {
     static let binary = "/usr/bin/prometheus-alertmanager"
     static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 

@@ -73,7 +73,7 @@ public struct AlertmanagerAlertStore: Sendable {
                 try connection.query(
                     """
                     INSERT INTO alertmanager_alerts (channel, agreement_id, title, alertname, severity, expires_on, starts_on)
-                    SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[])
+                    SELECT $1::text, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[])
                     ORDER BY 2
                     ON CONFLICT (channel, agreement_id) DO UPDATE
                     SET title = EXCLUDED.title, alertname = EXCLUDED.alertname, severity = EXCLUDED.severity,
