@@ -14,8 +14,9 @@ public struct AlertmanagerAlertStore: Sendable {
     /// The agreements that may have an alert on `date` or had one sent on `channel`: those whose
     /// expiry, as the alert engine last recorded it, lies from `expiredAlertDays` before `date` to
     /// their largest threshold (their `alert_days`, else `defaultThresholds`) after it, those with
-    /// a sent alert, and `named` (changed since, perhaps not yet evaluated by the engine). A
-    /// superset: the caller evaluates each one's lifecycle. One statement, on the expiry index.
+    /// a sent alert, those the engine has not evaluated yet (just imported, or before its first
+    /// pass), and `named` (changed since, perhaps not yet evaluated again). A superset: the caller
+    /// evaluates each one's lifecycle. One statement, on the expiry index and the primary keys.
     public func candidates(
         channel: String, on date: CalendarDate, defaultThresholds: [Int], expiredAlertDays: Int, including named: [String]
     ) async throws -> [String] {
@@ -26,6 +27,7 @@ public struct AlertmanagerAlertStore: Sendable {
                 WHERE NOT e.terminated AND e.expires_on >= $1::date - $2::int
                   AND e.expires_on <= $1::date + coalesce((SELECT max(d) FROM unnest(a.alert_days) AS d), $3::int, 0)
                 UNION SELECT agreement_id FROM alertmanager_alerts WHERE channel = $4
+                UNION SELECT a.id FROM agreements a WHERE NOT EXISTS (SELECT FROM agreement_evaluations e WHERE e.agreement_id = a.id)
                 UNION SELECT id FROM agreements WHERE id = ANY($5::text[])
                 """,
                 [date.description, expiredAlertDays, defaultThresholds.max(), channel, named]
