@@ -48,7 +48,8 @@ test: deps test-tools
 	scripts/check-monitoring.sh
 
 # The unit under a real systemd (a throwaway one, scripts/test-systemd.sh): readiness, status,
-# a request, the journal priority of an expiry notice, reload, watchdog, clean stop. Needs root;
+# a request, the journal priority, fields and catalog text of an expiry notice, reload, watchdog,
+# clean stop. Needs root;
 # prints SKIP and succeeds where the sandbox cannot run.
 test-systemd: build
 	@scripts/install-deps.sh --systemd-test
