@@ -41,14 +41,17 @@ test-tools:
 	    && $(TOOLS_VENV)/bin/pip install --quiet --disable-pip-version-check $(PYTHON_TOOLS); }
 
 # The suites start throwaway PostgreSQL clusters of their own; then the live daemon is
-# checked against its published contract (metrics, OpenAPI document, calendar feed).
+# checked against its published contract (metrics, OpenAPI document, calendar feed), and the
+# shipped Prometheus rules and Grafana dashboard with promtool.
 test: deps test-tools
 	swift test
 	PATH="$(CURDIR)/$(TOOLS_VENV)/bin:$$PATH" scripts/api-conformance.sh
 	$(TOOLS_VENV)/bin/python scripts/webhooks/test-webhooks.py
+	scripts/check-monitoring.sh
 
 # The unit under a real systemd (a throwaway one, scripts/test-systemd.sh): readiness, status,
-# a request, the journal priority of an expiry notice, reload, watchdog, clean stop. Needs root;
+# a request, the journal priority, fields and catalog text of an expiry notice, reload, watchdog,
+# clean stop. Needs root;
 # prints SKIP and succeeds where the sandbox cannot run.
 test-systemd: build
 	@scripts/install-deps.sh --systemd-test

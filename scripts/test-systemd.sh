@@ -2,7 +2,8 @@
 # End-to-end test of systemd/timelined.service under a real systemd (`make test-systemd`):
 # a throwaway systemd (systemd-sandbox) runs the repository's unit, hardening and all, with the
 # test drop-ins of systemd/test/ and a throwaway PostgreSQL on the host's loopback. Checks
-# readiness, STATUS=, a request, the journal priority of an expiry notification, reload, the
+# readiness, STATUS=, a request, the journal priority of an expiry notification, its native journal
+# fields (MESSAGE_ID=, AGREEMENT=) and its catalog text in `journalctl -x`, reload, the
 # watchdog and a clean stop, then the embedded database (started and stopped by the daemon as its
 # dynamic user); one `ok:`/`FAIL:` line each, non-zero exit on any failure.
 #
@@ -122,6 +123,7 @@ sandbox_up=true # `down` is idempotent: also an interrupted `up` is torn down
     --unit-dir "$repo/systemd/test" \
     --unit-dir "$work/units" \
     --copy "$binary:/usr/bin/timelined" \
+    --copy "$repo/systemd/timelined.catalog:/usr/lib/systemd/catalog/timelined.catalog" \
     --copy "$repo/Config/timelined.yaml:/etc/timelined/timelined.yaml" >/dev/null \
     || { sandbox_up=false; fatal "systemd-sandbox up failed"; }
 base="http://127.0.0.1:$http_port"
@@ -215,6 +217,28 @@ case $rc in
     1) fail "expiry notification has the wrong priority (want 4), $line" ;;
     *) fail "no 'agreement expiry' event=reached threshold=30 for test-pact in the journal within 20s" ;;
 esac
+
+# --- the same entry came through the native socket: MESSAGE_ID=, AGREEMENT=, and the catalog --
+reached_id=57e2509bf0b44d6aa328e4f96a259a77 # NotificationJournalEntry.messageID(of: .reached)
+set +e
+fields=$(sx -- journalctl -u timelined -o json --no-pager "MESSAGE_ID=$reached_id" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    entry = json.loads(line)
+    if entry.get("AGREEMENT") == "test-pact":
+        print("MESSAGE_ID=%s AGREEMENT=%s PRIORITY=%s" % (entry["MESSAGE_ID"], entry["AGREEMENT"], entry.get("PRIORITY")))
+        sys.exit(0)
+sys.exit(1)')
+rc=$?
+set -e
+if [ "$rc" -eq 0 ]; then ok "notification entry has native fields: $fields"; else fail "no entry with MESSAGE_ID=$reached_id and AGREEMENT=test-pact"; fi
+if sx -- journalctl --update-catalog >/dev/null 2>&1 \
+    && explained=$(sx -- journalctl -x -u timelined --no-pager "MESSAGE_ID=$reached_id" 2>&1) \
+    && grep -q "Subject: Agreement test-pact reached an alert threshold" <<<"$explained"; then
+    ok "journalctl -x explains it: $(grep -m1 'Subject:' <<<"$explained" | sed 's/^[[:space:]]*//')"
+else
+    fail "journalctl -x shows no catalog text for MESSAGE_ID=$reached_id: $(tail -n 5 <<<"${explained:-}")"
+fi
 
 # --- reload: SIGHUP, RELOADING=1 ... READY=1; same process, still serving ---------------------
 pid_before=$(show MainPID)

@@ -26,12 +26,15 @@ public struct APIDependencies: Sendable {
     public var readiness: any ReadinessProbe
     /// Read at every `/metrics` scrape.
     public var pool: any PoolOccupancyProviding
+    /// The agreement series of `/metrics` (`AgreementMetricsStore`); nil: none.
+    public var agreementMetrics: (any AgreementMetricsReading)?
 
     public init(
         ingestor: any EventIngesting, events: any EventReading, retractor: any EventRetracting,
         confirmer: any EventConfirming, actors: any ActorReading,
         agreements: any AgreementReading, agreementDefiner: any AgreementDefining, notifications: any NotificationReading,
-        deliveries: any DeliveryReading, readiness: any ReadinessProbe, pool: any PoolOccupancyProviding
+        deliveries: any DeliveryReading, readiness: any ReadinessProbe, pool: any PoolOccupancyProviding,
+        agreementMetrics: (any AgreementMetricsReading)? = nil
     ) {
         self.ingestor = ingestor
         self.events = events
@@ -44,5 +47,6 @@ public struct APIDependencies: Sendable {
         self.deliveries = deliveries
         self.readiness = readiness
         self.pool = pool
+        self.agreementMetrics = agreementMetrics
     }
 }

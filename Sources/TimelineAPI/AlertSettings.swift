@@ -7,10 +7,13 @@ public struct AlertSettings: Sendable, Hashable {
     public var thresholds: [Int]
     /// `alerts.time_zone`: where "today", the default `as_of`, is taken.
     public var timeZone: TimeZone
+    /// `alerts.expiry_metrics`: false leaves the per-agreement expiry series out of `/metrics`.
+    public var expiryMetrics: Bool
 
-    public init(thresholds: [Int] = [180, 90, 30, 7, 1, 0], timeZone: TimeZone = .gmt) {
+    public init(thresholds: [Int] = [180, 90, 30, 7, 1, 0], timeZone: TimeZone = .gmt, expiryMetrics: Bool = true) {
         self.thresholds = thresholds
         self.timeZone = timeZone
+        self.expiryMetrics = expiryMetrics
     }
 
     /// Today's date in `timeZone`, read at every request: a daemon runs across midnights.

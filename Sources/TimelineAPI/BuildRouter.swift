@@ -30,7 +30,9 @@ public func buildRouter(
     routes.group()
         .add(middleware: WriteAuthorizationMiddleware(tokens: { BearerTokenVerifier(hexHashes: configuration().tokenHashes) }))
         .addRoutes(HealthController(probe: dependencies.readiness).endpoints)
-        .addRoutes(MetricsController(metrics: metrics).endpoints)
+        .addRoutes(
+            MetricsController(metrics: metrics, agreements: dependencies.agreementMetrics, alerts: { configuration().alerts })
+                .endpoints)
         .addRoutes(OpenAPIController().endpoints)
         .addRoutes(
             EventsController(

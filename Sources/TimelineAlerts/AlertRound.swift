@@ -33,11 +33,17 @@ public struct AlertRound: Sendable {
     /// Evaluates the agreements of `scope` on `date`, records the decisions and delivers what
     /// this round emitted to the immediate channels.
     ///
-    /// - Parameter defaultThresholds: the configured thresholds, for agreements without `alert_days`.
+    /// - Parameters:
+    ///   - defaultThresholds: the configured thresholds, for agreements without `alert_days`.
+    ///   - expiredAlertDays: `alerts.expired_alert_days`: how long past its expiry an agreement first
+    ///     evaluated is still news.
     /// - Returns: the notifications whose ledger rows this round inserted, by agreement id and then
     ///   in emission order. Another round that decided the same notifications gets none of them.
     @discardableResult
-    public func run(on date: CalendarDate, _ scope: AlertScope = .all, defaultThresholds: [Int]) async throws
+    public func run(
+        on date: CalendarDate, _ scope: AlertScope = .all, defaultThresholds: [Int],
+        expiredAlertDays: Int = AlertPolicy.defaultExpiredAlertDays
+    ) async throws
         -> [DeliverableNotification]
     {
         let ids: [String]? = switch scope {
@@ -50,7 +56,8 @@ public struct AlertRound: Sendable {
         async let inputs = agreements.inputs(ids: ids)
         async let entries = ledger.entries(for: ids)
         let evaluations = AlertEvaluator.evaluate(
-            try await inputs, ledger: try await entries, on: date, defaultThresholds: defaultThresholds)
+            try await inputs, ledger: try await entries, on: date, defaultThresholds: defaultThresholds,
+            expiredAlertDays: expiredAlertDays)
         let outbox = channels.filter { $0.delivery == .outbox }.map(\.name)
         let emitted = try await ledger.record(evaluations, on: date, outboxChannels: outbox)
         for channel in channels where channel.delivery == .immediate {

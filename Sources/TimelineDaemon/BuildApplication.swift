@@ -6,6 +6,7 @@ import Postgres
 import Prometheus
 import ServiceLifecycle
 import TimelineAPI
+import TimelineAlerts
 import TimelineStore
 import UnixSignals
 
@@ -84,7 +85,8 @@ func buildApplication(
             notifications: NotificationLedger(pool: pool),
             deliveries: DeliveryOutbox(pool: pool),
             readiness: DatabaseReadiness(pool: pool, migrator: migrator, isMigrated: { schema.isMigrated }, logger: logger),
-            pool: pool),
+            pool: pool,
+            agreementMetrics: AgreementMetricsStore(pool: pool)),
         configuration: { settings.current.api },
         metrics: metrics
     )
@@ -113,6 +115,12 @@ func buildApplication(
             outboxChannels: { settings.current.configuration.webhookChannels(client: webhookClient) }, logger: logger)
         application.addServices(engine)
         alertEngine = engine
+        for case .alertmanager(let channel) in configuration.alertChannels {
+            application.addServices(AlertmanagerService(
+                settings: channel, publicURL: configuration.http.effectivePublicURL, pool: pool,
+                connectionString: target.connectionString, waitForSchema: { await schema.waitUntilCurrent() },
+                policy: { settings.current.alertmanagerPolicy }, logger: logger))
+        }
     }
     // Runs whether or not this daemon evaluates: delivery rows may come from any daemon.
     application.addServices(DeliveryWorker(

@@ -52,9 +52,10 @@ extension Alerts {
                 let (configuration, logger) = try await options.load(isDaemon: true)
                 let date = try asOf.date(in: configuration)
                 let delivered = try await OpenDatabase.using(configuration, schema: .current, logger: logger) { database in
-                    try await AlertRound(
-                        pool: database.pool, channels: [ExpiryLogChannel(logger: logger)] + configuration.webhookChannels(), logger: logger)
-                        .run(on: date, defaultThresholds: configuration.alerts.thresholds)
+                    try await AlertRound(pool: database.pool, channels: [ExpiryLogChannel(logger: logger)] + configuration.webhookChannels(), logger: logger)
+                        .run(
+                            on: date, defaultThresholds: configuration.alerts.thresholds,
+                            expiredAlertDays: configuration.alerts.expiredAlertDays)
                 }
                 FileHandle.standardOutput.write(Data("evaluated on \(date): \(delivered.count) notification(s)\n".utf8))
             }

@@ -22,11 +22,13 @@ struct CommonOptions: ParsableArguments {
     func loadWithLogLevel(isDaemon: Bool) async throws -> (DaemonConfiguration, Logger, Reloadable<Logger.Level>) {
         let configuration = try await DaemonConfiguration.load(path: config)
         let journal = StructuredLogHandler.stderrIsJournal()
+        // One socket for every logger; without one, notification lines stay on stderr.
+        let journalSocket = journal ? JournalSocket() : nil
         let level = Reloadable(isDaemon || verbose ? configuration.log.level : .critical)
         LoggingSystem.bootstrap { label in
             StructuredLogHandler(
                 label: label, level: { level.current },
-                format: configuration.log.format == .json ? .json : .logfmt, journalPrefix: journal
+                format: configuration.log.format == .json ? .json : .logfmt, journalPrefix: journal, journal: journalSocket
             )
         }
         return (configuration, Logger(label: "timelined"), level)

@@ -69,7 +69,7 @@ func makeRouter(
             agreementDefiner: AgreementStore(pool: pool),
             notifications: NotificationLedger(pool: pool),
             deliveries: DeliveryOutbox(pool: pool),
-            readiness: PoolReadiness(pool: pool), pool: pool),
+            readiness: PoolReadiness(pool: pool), pool: pool, agreementMetrics: AgreementMetricsStore(pool: pool)),
         configuration: { configuration }, metrics: metrics)
 }
 

@@ -389,3 +389,37 @@ struct ConfigurationSummaryTests {
         #expect(ConnectionString(connection).redacted == shown)
     }
 }
+
+/// The keys of contract §12 besides `alerts.channels`.
+@Suite("Configuration: alerts off the box")
+struct AlertsOffTheBoxConfigurationTests {
+    @Test func defaults() throws {
+        let configuration = try load()
+        #expect(configuration.alerts.expiredAlertDays == 30)
+        #expect(configuration.alerts.expiryMetrics)
+        #expect(configuration.http.publicURL == nil)
+        #expect(configuration.http.effectivePublicURL == "http://127.0.0.1:8080")
+        #expect(configuration.summary["http.public_url"] == "http://127.0.0.1:8080")
+    }
+
+    @Test func keysFromTheFileAndTheEnvironment() throws {
+        let configuration = try load(
+            file: "alerts:\n  expired_alert_days: 7\n  expiry_metrics: false\nhttp:\n  public_url: https://treaties.example.org/\n",
+            environment: ["TIMELINED_ALERTS_EXPIRED_ALERT_DAYS": "14"])
+        #expect(configuration.alerts.expiredAlertDays == 14)
+        #expect(!configuration.alerts.expiryMetrics)
+        #expect(configuration.http.effectivePublicURL == "https://treaties.example.org")
+    }
+
+    @Test func theListenAddressStandsInForAMissingPublicURL() throws {
+        #expect(try load(environment: ["TIMELINED_HTTP_HOST": "::1", "TIMELINED_HTTP_PORT": "9000"]).http.effectivePublicURL
+            == "http://[::1]:9000")
+    }
+
+    @Test func badValuesNameTheKey() {
+        #expect(loadError(environment: ["TIMELINED_HTTP_PUBLIC_URL": "ftp://example.org"])?.key == "http.public_url")
+        #expect(loadError(environment: ["TIMELINED_HTTP_PUBLIC_URL": "timelined.example.org"])?.key == "http.public_url")
+        #expect(loadError(environment: ["TIMELINED_ALERTS_EXPIRED_ALERT_DAYS": "-1"])?.key == "alerts.expired_alert_days")
+        #expect(loadError(environment: ["TIMELINED_ALERTS_EXPIRY_METRICS": "sometimes"])?.key == "alerts.expiry_metrics")
+    }
+}

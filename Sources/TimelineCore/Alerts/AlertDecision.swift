@@ -5,14 +5,23 @@ public struct AlertDecision: Sendable, Hashable {
     public let emit: [ExpiryNotification]
     /// Thresholds of `newRecordedExpiry` to record as skipped, ascending; never emitted.
     public let skippedThresholds: [Int]
+    /// Whether `expired` for `newRecordedExpiry` is recorded as skipped: history, not news.
+    public let skipsExpired: Bool
     /// `E` on this evaluation, to record as the agreement's last seen expiry.
     public let newRecordedExpiry: CalendarDate?
+
+    init(emit: [ExpiryNotification], skippedThresholds: [Int], skipsExpired: Bool = false, newRecordedExpiry: CalendarDate?) {
+        self.emit = emit
+        self.skippedThresholds = skippedThresholds
+        self.skipsExpired = skipsExpired
+        self.newRecordedExpiry = newRecordedExpiry
+    }
 
     /// Whether recording this decision adds anything to `state`: a notification, a skipped
     /// threshold, the first recorded expiry or a changed one. The policy never decides a fact
     /// `state` already holds, so a decision that records nothing leaves the ledger as it was.
     public func records(given state: AlertLedgerState) -> Bool {
-        !emit.isEmpty || !skippedThresholds.isEmpty || !state.hasBeenEvaluated || state.recordedExpiry != newRecordedExpiry
+        !emit.isEmpty || !skippedThresholds.isEmpty || skipsExpired || !state.hasBeenEvaluated || state.recordedExpiry != newRecordedExpiry
     }
 
     /// `state` once this decision is recorded: what the next evaluation must be given.
@@ -36,6 +45,9 @@ public struct AlertDecision: Sendable, Hashable {
         }
         if let expiry = newRecordedExpiry, !skippedThresholds.isEmpty {
             state.thresholdsDone[expiry, default: []].formUnion(skippedThresholds)
+        }
+        if let expiry = newRecordedExpiry, skipsExpired {
+            state.expiredFor.insert(expiry)
         }
         return state
     }

@@ -4,21 +4,25 @@
 public enum AlertEvaluator {
     /// One evaluation per input, in the inputs' order, spread over the cores.
     ///
-    /// - Parameter defaultThresholds: the configured thresholds, for agreements without `alert_days`.
+    /// - Parameters:
+    ///   - defaultThresholds: the configured thresholds, for agreements without `alert_days`.
+    ///   - expiredAlertDays: `alerts.expired_alert_days` (see `AlertPolicy`).
     public static func evaluate(
-        _ inputs: [AgreementInput], ledger: [String: LedgerEntry], on date: CalendarDate, defaultThresholds: [Int]
+        _ inputs: [AgreementInput], ledger: [String: LedgerEntry], on date: CalendarDate, defaultThresholds: [Int],
+        expiredAlertDays: Int = AlertPolicy.defaultExpiredAlertDays
     ) -> [AgreementEvaluation] {
         inputs.concurrentMap { input in
             let thresholds = input.thresholds(default: defaultThresholds)
             let entry = ledger[input.id] ?? LedgerEntry()
+            let lifecycle = input.lifecycle(on: date, thresholds: thresholds)
             let decision = AlertPolicy.decide(
-                lifecycle: input.lifecycle(on: date, thresholds: thresholds), thresholds: thresholds, ledger: entry.state,
-                on: date)
+                lifecycle: lifecycle, thresholds: thresholds, ledger: entry.state, on: date, expiredAlertDays: expiredAlertDays)
             let nextDue = AlertSchedule.nextDue(
                 events: input.events, thresholds: thresholds, ledger: decision.applied(to: entry.state), after: date)
             return AgreementEvaluation(
                 agreementID: input.id, title: input.title, ledger: entry.state, decision: decision,
-                recordedSchedule: entry.schedule,
+                recordedSchedule: entry.schedule, recordedAsTerminated: entry.recordedAsTerminated,
+                isTerminated: lifecycle.isTerminated,
                 schedule: AgreementSchedule(nextDueOn: nextDue, thresholds: input.alertDays ?? defaultThresholds))
         }
     }

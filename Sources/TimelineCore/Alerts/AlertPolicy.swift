@@ -19,17 +19,26 @@
 ///   agreement's `alert_days` gained it later) is skipped, not emitted, so a larger threshold is
 ///   never announced after a smaller one for the same `E`.
 ///
+/// History is not news (contract §12): on an agreement's first evaluation, an expiry more than
+/// `expiredAlertDays` days before `D` records `expired` as skipped — importing a century of
+/// treaties pages nobody. A termination first seen is still emitted.
+///
 /// A termination that is retracted ends the silence: the agreement is evaluated as usual again,
 /// and `terminated` is not repeated should it be terminated anew.
 public enum AlertPolicy {
+    /// `alerts.expired_alert_days` unless configured.
+    public static let defaultExpiredAlertDays = 30
+
     /// - Parameters:
     ///   - lifecycle: the agreement's lifecycle evaluated on `date`.
     ///   - thresholds: the agreement's `alert_days` or the global ones, in any order; duplicates
     ///     count once and negative values, which can never be reached, are ignored.
     ///   - ledger: what is already recorded for this agreement.
     ///   - date: `D`.
+    ///   - expiredAlertDays: how long past its expiry an agreement first evaluated is still news.
     public static func decide(
-        lifecycle: Lifecycle, thresholds: [Int], ledger: AlertLedgerState, on date: CalendarDate
+        lifecycle: Lifecycle, thresholds: [Int], ledger: AlertLedgerState, on date: CalendarDate,
+        expiredAlertDays: Int = defaultExpiredAlertDays
     ) -> AlertDecision {
         let expiry = lifecycle.expiresOn
         let daysRemaining = expiry.map { CalendarDate.days(from: date, to: $0) }
@@ -54,9 +63,13 @@ public enum AlertPolicy {
         let done = ledger.thresholdsDone[expiry, default: []]
         let open = Set(thresholds.filter { $0 >= 0 }).subtracting(done)
         if daysRemaining < 0 {
-            if !ledger.expiredFor.contains(expiry) {
-                emit.append(ExpiryNotification(kind: .expired, expiresOn: expiry, daysRemaining: daysRemaining))
+            guard !ledger.expiredFor.contains(expiry) else {
+                return AlertDecision(emit: emit, skippedThresholds: open.sorted(), newRecordedExpiry: expiry)
             }
+            if !ledger.hasBeenEvaluated, -daysRemaining > expiredAlertDays {
+                return AlertDecision(emit: emit, skippedThresholds: open.sorted(), skipsExpired: true, newRecordedExpiry: expiry)
+            }
+            emit.append(ExpiryNotification(kind: .expired, expiresOn: expiry, daysRemaining: daysRemaining))
             return AlertDecision(emit: emit, skippedThresholds: open.sorted(), newRecordedExpiry: expiry)
         }
 

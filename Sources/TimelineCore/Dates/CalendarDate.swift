@@ -52,6 +52,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
+    /// The instant this day begins in `timeZone`: when an alert about it starts (`startsAt`).
+    public func start(in timeZone: TimeZone) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))
+    }
+
     public var description: String {
         DateSyntax.format(year: year, month: month, day: day)
     }

@@ -1,5 +1,5 @@
 /// An agreement's status on a date (contract §4).
-public enum AgreementStatus: String, Sendable {
+public enum AgreementStatus: String, Sendable, CaseIterable {
     case active
     case expiring
     case expired

@@ -21,6 +21,8 @@ final class AlertEngine: Service {
         var timeZone: TimeZone
         /// The global thresholds; agreements with `alert_days` use their own.
         var thresholds: [Int]
+        /// `alerts.expired_alert_days`: an expiry further past at a first evaluation is history, not news.
+        var expiredAlertDays: Int
         /// Agreements touched within this window are evaluated together.
         var coalescing: Duration = .milliseconds(200)
         /// Longest wait before retrying a failed pass.
@@ -28,14 +30,13 @@ final class AlertEngine: Service {
     }
 
     private let pool: PostgresPool
-    private let changeFeed: AgreementChangeFeed
+    private let rounds: TriggeredRounds
     private let waitForSchema: @Sendable () async -> Bool
     /// Read at every pass and every wait: a reload may change them.
     private let settings: @Sendable () -> Settings
     /// The outbox channels whose delivery rows a pass writes; read at every pass.
     private let outboxChannels: @Sendable () -> [any NotificationChannel]
     private let logger: Logger
-    private let inbox = AlertTriggerInbox()
 
     init(
         pool: PostgresPool, connectionString: ConnectionString, waitForSchema: @escaping @Sendable () async -> Bool,
@@ -43,7 +44,7 @@ final class AlertEngine: Service {
         logger: Logger
     ) {
         self.pool = pool
-        changeFeed = AgreementChangeFeed(connectionString: connectionString, logger: logger)
+        rounds = TriggeredRounds(connectionString: connectionString, logger: logger)
         self.waitForSchema = waitForSchema
         self.settings = settings
         self.outboxChannels = outboxChannels
@@ -51,56 +52,23 @@ final class AlertEngine: Service {
     }
 
     func run() async throws {
-        // The feed listens once the schema is current: before, there is nothing to evaluate,
-        // and the database may not even run yet.
         guard await waitForSchema() else { return }
-        let changes = changeFeed.changes()
-        await withDiscardingTaskGroup { group in
-            group.addTask { [self] in
-                while (try? await Task.sleep(for: settings().interval)) != nil {
-                    inbox.post(.due([]))
-                }
-            }
-            group.addTask { [self] in
-                for await change in changes {
-                    switch change {
-                    // At start and after every reconnection: every agreement, since changes made
-                    // while nobody listened were not heard. Only once the feed listens, so that
-                    // no change falls between the two.
-                    case .resumed: inbox.post(.all)
-                    case .agreement(let id): inbox.post(.agreements([id]))
-                    }
-                }
-            }
-            await cancelWhenGracefulShutdown { await self.evaluateAsTriggered() }
-            changeFeed.stop()
-            inbox.close()
-            group.cancelAll()
-        }
+        let settings = settings
+        await rounds.run(
+            tick: .due([]),
+            timing: {
+                let current = settings()
+                return TriggeredRounds.Timing(
+                    interval: current.interval, coalescing: current.coalescing, firstRetryDelay: .seconds(2),
+                    maximumRetryDelay: current.maximumRetryDelay)
+            },
+            failure: "alert pass failed; retrying",
+            round: { [self] trigger in await evaluate(trigger) })
     }
 
     /// Evaluates every agreement soon, e.g. after a reload changed the thresholds.
     func evaluateAll() {
-        inbox.post(.all)
-    }
-
-    /// Runs passes one at a time; a failed pass is retried with backoff, merged with
-    /// whatever arrives meanwhile.
-    private func evaluateAsTriggered() async {
-        var backoff = RetryBackoff(initial: .seconds(2), maximum: settings().maximumRetryDelay)
-        for await _ in inbox.signals {
-            // Let a burst of ingests arrive, then evaluate them together.
-            guard (try? await Task.sleep(for: settings().coalescing)) != nil else { return }
-            guard let trigger = inbox.take() else { continue }
-            if await evaluate(trigger) {
-                backoff.reset()
-                continue
-            }
-            let delay = backoff.next()
-            logger.warning("alert pass failed; retrying", metadata: ["retry_in": "\(delay)"])
-            guard (try? await Task.sleep(for: delay)) != nil else { return }
-            inbox.post(trigger)
-        }
+        rounds.post(.all)
     }
 
     /// One pass on today's date in `alerts.time_zone`; true when it completed.
@@ -112,7 +80,8 @@ final class AlertEngine: Service {
         }
         do {
             let round = AlertRound(pool: pool, channels: [ExpiryLogChannel(logger: logger)] + outboxChannels(), logger: logger)
-            let delivered = try await round.run(on: today, trigger.scope, defaultThresholds: settings.thresholds)
+            let delivered = try await round.run(
+                on: today, trigger.scope, defaultThresholds: settings.thresholds, expiredAlertDays: settings.expiredAlertDays)
             logger.debug("alert pass done", metadata: [
                 "as_of": "\(today)", "agreements": "\(Self.describe(trigger))", "notifications": "\(delivered.count)",
             ])

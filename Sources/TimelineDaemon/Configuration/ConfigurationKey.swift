@@ -10,6 +10,7 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     case httpMaxBodyBytes = "http.max_body_bytes"
     case httpIdleTimeout = "http.idle_timeout_seconds"
     case httpBodyTimeout = "http.body_timeout_seconds"
+    case httpPublicURL = "http.public_url"
     case apiTokenHashes = "api.token_hashes"
     case alertsThresholds = "alerts.thresholds"
     case alertsTimeZone = "alerts.time_zone"
@@ -19,6 +20,8 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     case alertsChannels = "alerts.channels"
     case alertsDeliveryMaxAge = "alerts.delivery_max_age_seconds"
     case alertsSource = "alerts.source"
+    case alertsExpiredAlertDays = "alerts.expired_alert_days"
+    case alertsExpiryMetrics = "alerts.expiry_metrics"
     case ingestSpoolDirectory = "ingest.spool_dir"
     case ingestMaxRecords = "ingest.max_records"
     case logLevel = "log.level"
@@ -27,7 +30,9 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     /// Applied by a SIGHUP reload; the others take effect at the next start.
     var isReloadable: Bool {
         switch self {
-        case .apiTokenHashes, .alertsThresholds, .alertsTimeZone, .alertsIntervalSeconds, .ingestSpoolDirectory, .logLevel: true
+        case .apiTokenHashes, .alertsThresholds, .alertsTimeZone, .alertsIntervalSeconds, .alertsExpiredAlertDays,
+            .alertsExpiryMetrics, .ingestSpoolDirectory, .logLevel:
+            true
         // Read at every alert pass and delivery pass; secret files are read again too.
         case .alertsChannels, .alertsDeliveryMaxAge, .alertsSource: true
         default: false

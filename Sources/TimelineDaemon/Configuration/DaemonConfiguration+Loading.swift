@@ -58,6 +58,9 @@ extension DaemonConfiguration {
         if let setting = try sources.setting(.httpBodyTimeout) {
             configuration.http.bodyTimeoutSeconds = try setting.integer(in: 1...86_400)
         }
+        if let setting = try sources.setting(.httpPublicURL) {
+            configuration.http.publicURL = try publicURL(setting)
+        }
         if let setting = try sources.setting(.apiTokenHashes) {
             configuration.api.tokenHashes = try tokenHashes(setting)
         }
@@ -80,6 +83,12 @@ extension DaemonConfiguration {
             configuration.alerts.source = try setting.optionalText() ?? Alerts.defaultSource
         }
         configuration.alertChannels = try AlertChannelEntry.settings(of: try sources.alertChannelEntries())
+        if let setting = try sources.setting(.alertsExpiredAlertDays) {
+            configuration.alerts.expiredAlertDays = try setting.integer(in: 0...36_500)
+        }
+        if let setting = try sources.setting(.alertsExpiryMetrics) {
+            configuration.alerts.expiryMetrics = try setting.boolean()
+        }
         if let setting = try sources.setting(.ingestSpoolDirectory) {
             configuration.ingest.spoolDirectory = try setting.optionalText()
         }
@@ -106,6 +115,18 @@ extension DaemonConfiguration {
             hashes.append(item.lowercased())
         }
         return hashes
+    }
+
+    /// An absolute http(s) URL; a trailing slash is dropped, so that paths join it with one.
+    private static func publicURL(_ setting: ConfigurationSetting) throws(ConfigurationError) -> String? {
+        guard let text = try setting.optionalText() else { return nil }
+        let expectation = "an absolute http:// or https:// URL such as https://timelined.example.org"
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased()), url.host != nil,
+            url.query == nil, url.fragment == nil
+        else {
+            throw setting.failure(expected: expectation, got: text)
+        }
+        return text.hasSuffix("/") ? String(text.dropLast()) : text
     }
 
     private static func thresholds(_ setting: ConfigurationSetting) throws(ConfigurationError) -> [Int] {

@@ -27,6 +27,7 @@ extension DaemonConfiguration {
         case .httpMaxBodyBytes: String(http.maxBodyBytes)
         case .httpIdleTimeout: String(http.idleTimeoutSeconds)
         case .httpBodyTimeout: String(http.bodyTimeoutSeconds)
+        case .httpPublicURL: http.effectivePublicURL
         case .apiTokenHashes:
             if !redacted { api.tokenHashes.joined(separator: ",") }
             else { api.tokenHashes.count == 1 ? "1 hash" : "\(api.tokenHashes.count) hashes" }
@@ -38,6 +39,8 @@ extension DaemonConfiguration {
         case .alertsChannels: alertChannels.isEmpty ? "none" : alertChannels.map { $0.summary(redacted: redacted) }.joined(separator: "; ")
         case .alertsDeliveryMaxAge: String(alerts.deliveryMaxAgeSeconds)
         case .alertsSource: alerts.source
+        case .alertsExpiredAlertDays: String(alerts.expiredAlertDays)
+        case .alertsExpiryMetrics: String(alerts.expiryMetrics)
         case .ingestSpoolDirectory: ingest.spoolDirectory ?? "unset"
         case .ingestMaxRecords: String(ingest.maxRecords)
         case .logLevel: log.level.rawValue

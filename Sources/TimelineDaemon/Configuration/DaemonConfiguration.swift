@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import TimelineAlerts
+import TimelineCore
 
 /// The daemon's effective settings (contract §6). The initialisers' default arguments are the
 /// documented defaults, so `DaemonConfiguration()` is what a daemon without a file or
@@ -37,16 +38,25 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var idleTimeoutSeconds: Int
         /// A request body must arrive in full within this long of its head; else 408.
         public var bodyTimeoutSeconds: Int
+        /// Where people reach this daemon (`http.public_url`), without a trailing slash: alerts
+        /// link to agreements under it. nil: `http://host:port`.
+        public var publicURL: String?
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 33_554_432,
-            idleTimeoutSeconds: Int = 60, bodyTimeoutSeconds: Int = 60
+            idleTimeoutSeconds: Int = 60, bodyTimeoutSeconds: Int = 60, publicURL: String? = nil
         ) {
             self.host = host
             self.port = port
             self.maxBodyBytes = maxBodyBytes
             self.idleTimeoutSeconds = idleTimeoutSeconds
             self.bodyTimeoutSeconds = bodyTimeoutSeconds
+            self.publicURL = publicURL
+        }
+
+        /// `publicURL`, else the address listened on (an IPv6 literal in brackets).
+        public var effectivePublicURL: String {
+            publicURL ?? (host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)")
         }
     }
 
@@ -71,6 +81,11 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var deliveryMaxAgeSeconds: Int
         /// The CloudEvents `source` of every webhook event.
         public var source: String
+        /// How long past its expiry an agreement is still news: alerted to Alertmanager, and
+        /// announced as `expired` on its first evaluation (contract §12).
+        public var expiredAlertDays: Int
+        /// false: `/metrics` leaves out the per-agreement expiry series (very large sets).
+        public var expiryMetrics: Bool
 
         public init(
             thresholds: [Int] = [180, 90, 30, 7, 1, 0],
@@ -78,12 +93,16 @@ public struct DaemonConfiguration: Sendable, Hashable {
             intervalSeconds: Int = 3600,
             enabled: Bool = true,
             deliveryMaxAgeSeconds: Int = 259_200,
-            source: String = Alerts.defaultSource
+            source: String = Alerts.defaultSource,
+            expiredAlertDays: Int = AlertPolicy.defaultExpiredAlertDays,
+            expiryMetrics: Bool = true
         ) {
             self.thresholds = thresholds
             self.timeZone = timeZone
             self.intervalSeconds = intervalSeconds
             self.enabled = enabled
+            self.expiredAlertDays = expiredAlertDays
+            self.expiryMetrics = expiryMetrics
             self.deliveryMaxAgeSeconds = deliveryMaxAgeSeconds
             self.source = source
         }

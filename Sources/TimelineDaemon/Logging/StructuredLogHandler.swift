@@ -4,7 +4,9 @@ import Synchronization
 
 /// Writes one line per log record to stderr, as logfmt or JSON, with swift-log metadata as
 /// fields. Under systemd (stderr connected to the journal, `JOURNAL_STREAM` set) every line
-/// starts with its syslog priority `<N>`, so journald files it at the right level.
+/// starts with its syslog priority `<N>`, so journald files it at the right level, and the
+/// notification lines go to the journal's native socket instead, with the fields of
+/// `NotificationJournalEntry` (contract §12).
 public struct StructuredLogHandler: LogHandler {
     public enum Format: String, Sendable, CaseIterable {
         case logfmt, json
@@ -24,16 +26,19 @@ public struct StructuredLogHandler: LogHandler {
     private let format: Format
     private let journalPrefix: Bool
     private let output: LineWriter
+    /// Where notification lines go under journald; nil: to `output` like every line.
+    private let journal: JournalSocket?
 
     public init(
         label: String, level: @escaping @Sendable () -> Logger.Level, format: Format, journalPrefix: Bool,
-        output: LineWriter = .standardError
+        output: LineWriter = .standardError, journal: JournalSocket? = nil
     ) {
         self.label = label
         self.configuredLevel = level
         self.format = format
         self.journalPrefix = journalPrefix
         self.output = output
+        self.journal = journal
     }
 
     /// True when stderr is the journal: systemd sets `JOURNAL_STREAM` to its device and inode.
@@ -55,7 +60,7 @@ public struct StructuredLogHandler: LogHandler {
         if let provided = metadataProvider?.get() { fields.merge(provided) { _, new in new } }
         if let extra = event.metadata { fields.merge(extra) { _, new in new } }
         let timestamp = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
-        var line = journalPrefix ? "<\(Self.syslogPriority(event.level))>" : ""
+        var line = ""
         switch format {
         case .logfmt:
             line += "ts=\(timestamp) level=\(event.level) msg=\(LogText.logfmtValue(event.message.description))"
@@ -67,7 +72,13 @@ public struct StructuredLogHandler: LogHandler {
             for (key, value) in fields where object[key] == nil { object[key] = value.description }
             line += LogText.jsonObject(object)
         }
-        output.write(line + "\n")
+        let priority = Self.syslogPriority(event.level)
+        if let journal, let entry = NotificationJournalEntry(message: event.message, metadata: fields),
+            journal.send(entry.fields(line: line, priority: priority))
+        {
+            return
+        }
+        output.write((journalPrefix ? "<\(priority)>" : "") + line + "\n")
     }
 
     /// swift-log levels onto syslog priorities (RFC 5424 severities).

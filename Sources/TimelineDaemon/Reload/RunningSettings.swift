@@ -1,5 +1,6 @@
 import Foundation
 import TimelineAPI
+import TimelineAlerts
 
 /// The configuration the daemon runs with, and what is derived from it once per (re)load
 /// rather than at every request: parsing a time zone per request would be waste.
@@ -14,7 +15,13 @@ struct RunningSettings: Sendable {
         api = APIConfiguration(
             maxBodyBytes: configuration.http.maxBodyBytes, maxRecords: configuration.ingest.maxRecords,
             tokenHashes: configuration.api.tokenHashes,
-            alerts: AlertSettings(thresholds: alerts.thresholds, timeZone: alerts.timeZone))
+            alerts: AlertSettings(
+                thresholds: alerts.thresholds, timeZone: alerts.timeZone, expiryMetrics: configuration.alerts.expiryMetrics))
+    }
+
+    /// What the Alertmanager channels evaluate with: the alert engine's thresholds, zone and `expired_alert_days`.
+    var alertmanagerPolicy: AlertmanagerRound.Policy {
+        AlertmanagerRound.Policy(timeZone: alerts.timeZone, defaultThresholds: alerts.thresholds, expiredAlertDays: alerts.expiredAlertDays)
     }
 }
 
@@ -28,6 +35,8 @@ extension DaemonConfiguration {
         next.alerts.thresholds = loaded.alerts.thresholds
         next.alerts.timeZone = loaded.alerts.timeZone
         next.alerts.intervalSeconds = loaded.alerts.intervalSeconds
+        next.alerts.expiredAlertDays = loaded.alerts.expiredAlertDays
+        next.alerts.expiryMetrics = loaded.alerts.expiryMetrics
         next.ingest.spoolDirectory = loaded.ingest.spoolDirectory
         next.log.level = loaded.log.level
         next.alertChannels = loaded.alertChannels
@@ -43,6 +52,8 @@ extension DaemonConfiguration {
         guard let zone = TimeZone(identifier: alerts.timeZone) else {
             throw ConfigurationError(key: "alerts.time_zone", message: "unknown time zone '\(alerts.timeZone)'")
         }
-        return AlertEngine.Settings(interval: .seconds(alerts.intervalSeconds), timeZone: zone, thresholds: alerts.thresholds)
+        return AlertEngine.Settings(
+            interval: .seconds(alerts.intervalSeconds), timeZone: zone, thresholds: alerts.thresholds,
+            expiredAlertDays: alerts.expiredAlertDays)
     }
 }

@@ -31,9 +31,9 @@ public struct NotificationLedger: Sendable {
             let only: SQLFragment = if let ids { "AND agreement_id = ANY(\(ids)::text[])" } else { "" }
             // One row per fact: the agreement's evaluation row, tagged, then each of its notification rows.
             let statement: SQLFragment = """
-                SELECT agreement_id, 'evaluation', expires_on, NULL::int, next_due_on, thresholds FROM agreement_evaluations WHERE true \(only)
+                SELECT agreement_id, 'evaluation', expires_on, NULL::int, next_due_on, thresholds, terminated FROM agreement_evaluations WHERE true \(only)
                 UNION ALL
-                SELECT agreement_id, event, expires_on, threshold, NULL, NULL FROM notifications WHERE true \(only)
+                SELECT agreement_id, event, expires_on, threshold, NULL, NULL, NULL FROM notifications WHERE true \(only)
                 """
             let (sql, parameters) = statement.rendered
             let rows = try await pool.query(sql, parameters)
@@ -45,6 +45,7 @@ public struct NotificationLedger: Sendable {
                 if fact == "evaluation" {
                     entries[id, default: LedgerEntry()].state.hasBeenEvaluated = true
                     entries[id, default: LedgerEntry()].state.recordedExpiry = expiry
+                    entries[id, default: LedgerEntry()].recordedAsTerminated = try row.bool(6)
                     // A row from before schedules were kept has none.
                     if !row.isNull(5) {
                         entries[id, default: LedgerEntry()].schedule = AgreementSchedule(
@@ -169,18 +170,20 @@ public struct NotificationLedger: Sendable {
         // Each row's thresholds travel as the text of an int[] inside a text[]: unnest would flatten an int[][].
         try connection.query(
             """
-            INSERT INTO agreement_evaluations AS e (agreement_id, expires_on, next_due_on, thresholds, evaluated_on)
-            SELECT agreement_id, expires_on, next_due_on, thresholds::int[], $5::date
-            FROM unnest($1::text[], $2::date[], $3::date[], $4::text[]) AS n(agreement_id, expires_on, next_due_on, thresholds)
+            INSERT INTO agreement_evaluations AS e (agreement_id, expires_on, next_due_on, thresholds, terminated, evaluated_on)
+            SELECT agreement_id, expires_on, next_due_on, thresholds::int[], terminated, $5::date
+            FROM unnest($1::text[], $2::date[], $3::date[], $4::text[], $6::bool[]) AS n(agreement_id, expires_on, next_due_on, thresholds, terminated)
             ORDER BY agreement_id
             ON CONFLICT (agreement_id) DO UPDATE
             SET expires_on = EXCLUDED.expires_on, next_due_on = EXCLUDED.next_due_on, thresholds = EXCLUDED.thresholds,
-                evaluated_on = EXCLUDED.evaluated_on, updated_at = now()
-            WHERE (e.expires_on, e.next_due_on, e.thresholds) IS DISTINCT FROM (EXCLUDED.expires_on, EXCLUDED.next_due_on, EXCLUDED.thresholds)
+                terminated = EXCLUDED.terminated, evaluated_on = EXCLUDED.evaluated_on, updated_at = now()
+            WHERE (e.expires_on, e.next_due_on, e.thresholds, e.terminated)
+                IS DISTINCT FROM (EXCLUDED.expires_on, EXCLUDED.next_due_on, EXCLUDED.thresholds, EXCLUDED.terminated)
             """,
             [
                 evaluations.map(\.agreementID), evaluations.map(\.decision.newRecordedExpiry?.description),
                 evaluations.map(\.schedule.nextDueOn?.description), evaluations.map(\.schedule.thresholds), date.description,
+                evaluations.map(\.isTerminated),
             ]
         )
     }

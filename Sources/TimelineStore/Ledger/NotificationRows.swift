@@ -2,7 +2,8 @@ import Postgres
 import TimelineCore
 
 /// The `notifications` rows one pass writes, as the parallel arrays `unnest` reads: one per
-/// notification to emit and one per threshold recorded as skipped.
+/// notification to emit, one per threshold recorded as skipped, and a skipped `expired` for an
+/// expiry that is history.
 struct NotificationRows {
     private var agreementIDs: [String] = []
     private var events: [String] = []
@@ -24,6 +25,11 @@ struct NotificationRows {
                 // `reached` is the kind a skipped threshold would have had; the schema requires it.
                 append(
                     evaluation.agreementID, .reached, expiry, threshold, skipped: true, previous: nil,
+                    daysRemaining: CalendarDate.days(from: date, to: expiry))
+            }
+            if evaluation.decision.skipsExpired {
+                append(
+                    evaluation.agreementID, .expired, expiry, nil, skipped: true, previous: nil,
                     daysRemaining: CalendarDate.days(from: date, to: expiry))
             }
         }
