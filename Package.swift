@@ -118,6 +118,7 @@ let package = Package(
         .target(
             name: "TimelineDaemon",
             dependencies: [
+                "TimelineImport",
                 "TimelineAPI",
                 "TimelineAlerts",
                 "TimelineStore",
@@ -229,7 +230,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "WikidataImportTests",
+            name: "ImportTests",
             dependencies: [
                 "TimelineImport", "TimelineStore", "TimelineAlerts", "TimelineCore", "Postgres", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -9,6 +9,6 @@ struct Import: AsyncParsableCommand {
             The exit status is 0 when every source was read to its end (malformed rows are reported in the \
             summary and skipped); a source that cannot be opened or read, or a database error, makes it non-zero.
             """,
-        subcommands: [ImportWikidata.self]
+        subcommands: [ImportGdelt.self, ImportWikidata.self]
     )
 }

@@ -40,7 +40,8 @@ struct ImportWikidata: AsyncParsableCommand {
                     continue
                 }
                 do {
-                    let treaties = try WikidataTreatyImport(bytes: bytes, source: source, today: today)
+                    let treaties = try WikidataTreatyImport(
+                        bytes: bytes, source: source, today: today, countryIDs: configuration.importing.countryIDs)
                     try await run.store(treaties.records, summarized: treaties.summary, from: source)
                 } catch let error as SPARQLResultsError {
                     run.refuse(source, because: error.description)

@@ -24,6 +24,10 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     case alertsExpiryMetrics = "alerts.expiry_metrics"
     case ingestSpoolDirectory = "ingest.spool_dir"
     case ingestMaxRecords = "ingest.max_records"
+    case importGdeltMinSources = "import.gdelt.min_sources"
+    case importGdeltRootOnly = "import.gdelt.root_only"
+    case importCountryCodes = "import.country_codes"
+    case importMaxFileBytes = "import.max_file_bytes"
     case logLevel = "log.level"
     case logFormat = "log.format"
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TimelineImport
 
 extension DaemonConfiguration {
     /// Loads PATH (or, when path is nil, the default path if that file exists, else nothing), overridden by the
@@ -94,6 +95,18 @@ extension DaemonConfiguration {
         }
         if let setting = try sources.setting(.ingestMaxRecords) {
             configuration.ingest.maxRecords = try setting.integer(in: 1...1_000_000)
+        }
+        if let setting = try sources.setting(.importGdeltMinSources) {
+            configuration.importing.gdelt.minimumSources = try setting.integer(in: 1...1_000_000)
+        }
+        if let setting = try sources.setting(.importGdeltRootOnly) {
+            configuration.importing.gdelt.rootEventsOnly = try setting.boolean()
+        }
+        if let setting = try sources.setting(.importCountryCodes) {
+            configuration.importing.gdelt.countryIDs = try setting.choice(of: CountryIDStyle.self)
+        }
+        if let setting = try sources.setting(.importMaxFileBytes) {
+            configuration.importing.maxFileBytes = try setting.integer(in: 1...Int.max)
         }
         if let setting = try sources.setting(.logLevel) {
             configuration.log.level = try setting.choice(of: Logger.Level.self)

@@ -43,6 +43,10 @@ extension DaemonConfiguration {
         case .alertsExpiryMetrics: String(alerts.expiryMetrics)
         case .ingestSpoolDirectory: ingest.spoolDirectory ?? "unset"
         case .ingestMaxRecords: String(ingest.maxRecords)
+        case .importGdeltMinSources: String(importing.gdelt.minimumSources)
+        case .importGdeltRootOnly: String(importing.gdelt.rootEventsOnly)
+        case .importCountryCodes: importing.countryIDs.rawValue
+        case .importMaxFileBytes: String(importing.maxFileBytes)
         case .logLevel: log.level.rawValue
         case .logFormat: log.format.rawValue
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import TimelineAlerts
+import TimelineImport
 import TimelineCore
 
 /// The daemon's effective settings (contract §6). The initialisers' default arguments are the
@@ -127,6 +128,22 @@ public struct DaemonConfiguration: Sendable, Hashable {
         }
     }
 
+    /// `import.*`: what the importers of real sources take (contract v1.1 §10, §11).
+    public struct Import: Sendable, Hashable {
+        /// `import.gdelt.min_sources` / `import.gdelt.root_only` and `import.country_codes`.
+        public var gdelt: GdeltImportSettings
+        /// A GDELT file in the spool larger than this goes to `failed/` unread; such files are
+        /// streamed, so the limit is not `http.max_body_bytes`.
+        public var maxFileBytes: Int
+
+        public init(gdelt: GdeltImportSettings = GdeltImportSettings(), maxFileBytes: Int = 1 << 30) {
+            self.gdelt = gdelt
+            self.maxFileBytes = maxFileBytes
+        }
+
+        public var countryIDs: CountryIDStyle { gdelt.countryIDs }
+    }
+
     public struct Log: Sendable, Hashable {
         public enum Format: String, Sendable, CaseIterable {
             case logfmt, json
@@ -146,6 +163,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var api: API
     public var alerts: Alerts
     public var ingest: Ingest
+    public var importing: Import
     public var log: Log
     /// `alerts.channels`: where notifications go besides the log (contract v1.1 §12).
     public var alertChannels: [AlertChannelSettings]
@@ -159,6 +177,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         api: API = API(),
         alerts: Alerts = Alerts(),
         ingest: Ingest = Ingest(),
+        importing: Import = Import(),
         log: Log = Log(),
         alertChannels: [AlertChannelSettings] = []
     ) {
@@ -167,6 +186,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         self.api = api
         self.alerts = alerts
         self.ingest = ingest
+        self.importing = importing
         self.log = log
         self.alertChannels = alertChannels
     }

@@ -11,29 +11,30 @@ import TimelineCore
 /// the past" once that first day is, as the lifecycle counts every partial date from its start.
 /// Every record names the agreement in its object form, which creates or updates it.
 enum TreatyLifecycle {
-    static func records(for treaty: Treaty, today: CalendarDate) -> [JSONValue] {
+    static func records(for treaty: Treaty, today: CalendarDate, countryIDs: CountryIDStyle) -> [JSONValue] {
         let endIsPast = treaty.end.map { $0.start < today } ?? false
         let expiresOn = endIsPast ? nil : treaty.end.map { PartialDate($0.start) }
         let signing = treaty.earliestSignature ?? treaty.earliestOwnDate
         var records: [JSONValue] = []
         if let signing {
             let carriesExpiry = treaty.entryIntoForce == nil
-            records.append(record(.signatory, "signing", "Signing of", signing, treaty, expiresOn: carriesExpiry ? expiresOn : nil))
+            records.append(record(.signatory, "signing", "Signing of", signing, treaty, countryIDs, expiresOn: carriesExpiry ? expiresOn : nil))
         }
         if let entryIntoForce = treaty.entryIntoForce {
-            records.append(record(.startTime, "entry_into_force", "Entry into force of", entryIntoForce, treaty, expiresOn: expiresOn))
+            records.append(record(.startTime, "entry_into_force", "Entry into force of", entryIntoForce, treaty, countryIDs, expiresOn: expiresOn))
         }
         if endIsPast, let end = treaty.end {
-            records.append(record(.endTime, "expiration", "Expiry of", end, treaty, expiresOn: nil))
+            records.append(record(.endTime, "expiration", "Expiry of", end, treaty, countryIDs, expiresOn: nil))
         }
         return records
     }
 
     private static func record(
         _ property: WikidataProperty, _ kind: String, _ titlePrefix: String, _ date: PartialDate, _ treaty: Treaty,
-        expiresOn: PartialDate?
+        _ countryIDs: CountryIDStyle, expiresOn: PartialDate?
     ) -> JSONValue {
-        let parties = treaty.parties.map(JSONValue.string)
+        // A code the ISO table does not hold (`SU`, a former state) stays as Wikidata gives it.
+        let parties = treaty.parties.map { JSONValue.string(ISOCountry.withAlpha2($0)?.id(countryIDs) ?? $0) }
         var members: [String: JSONValue] = [
             "key": .string(treaty.item.eventKey(property)),
             "kind": .string(kind),

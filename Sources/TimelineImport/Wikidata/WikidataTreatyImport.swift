@@ -16,7 +16,7 @@ public struct WikidataTreatyImport: Sendable {
     public let summary: ImportSummary
 
     /// - Parameter today: the day that decides whether an end time is past or ahead.
-    init(results: SPARQLResults, source: String, today: CalendarDate) {
+    init(results: SPARQLResults, source: String, today: CalendarDate, countryIDs: CountryIDStyle = .alpha2) {
         var summary = ImportSummary(skipReasons: Self.skipReasons)
         summary.files = 1
         summary.rowsRead = results.rows.count
@@ -38,7 +38,7 @@ public struct WikidataTreatyImport: Sendable {
         for treaty in order.compactMap({ treaties[$0] }) {
             summary.skip("no_iso_code", count: treaty.signatoriesWithoutCode.count)
             summary.skip("unusable_date", count: treaty.unusableDates.count)
-            let lifecycle = TreatyLifecycle.records(for: treaty, today: today)
+            let lifecycle = TreatyLifecycle.records(for: treaty, today: today, countryIDs: countryIDs)
             if lifecycle.isEmpty {
                 summary.skip("no_dates")
             } else {
@@ -51,7 +51,9 @@ public struct WikidataTreatyImport: Sendable {
     }
 
     /// Reads `bytes` as a SPARQL JSON result first; a document that is none is refused whole.
-    public init(bytes: some Collection<UInt8>, source: String, today: CalendarDate) throws(SPARQLResultsError) {
-        self.init(results: try SPARQLResults(parsing: bytes), source: source, today: today)
+    public init(
+        bytes: some Collection<UInt8>, source: String, today: CalendarDate, countryIDs: CountryIDStyle = .alpha2
+    ) throws(SPARQLResultsError) {
+        self.init(results: try SPARQLResults(parsing: bytes), source: source, today: today, countryIDs: countryIDs)
     }
 }

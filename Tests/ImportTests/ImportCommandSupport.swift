@@ -5,21 +5,23 @@ import Testing
 import TimelineCore
 import TimelineStore
 
-/// `timelined import wikidata ARGUMENTS` on `database`, migrated first by `timelined migrate`.
+/// `timelined import SOURCE ARGUMENTS` on `database`, migrated first by `timelined migrate`.
 struct ImportCommand {
     let database: TestDatabase
+    /// `wikidata` or `gdelt`.
+    let source: String
 
     private var environment: [String: String] { ["TIMELINED_DATABASE_URL": database.connectionString.rawValue] }
 
-    static func on(_ database: TestDatabase) async throws -> ImportCommand {
-        let command = ImportCommand(database: database)
+    static func on(_ database: TestDatabase, source: String = "wikidata") async throws -> ImportCommand {
+        let command = ImportCommand(database: database, source: source)
         let migrate = try await TimelinedBinary.run(["migrate"], environment: command.environment)
         #expect(migrate.status == 0, "\(migrate.standardError)")
         return command
     }
 
     func run(_ arguments: [String]) async throws -> TimelinedBinary.Outcome {
-        try await TimelinedBinary.run(["import", "wikidata"] + arguments, environment: environment)
+        try await TimelinedBinary.run(["import", source] + arguments, environment: environment)
     }
 
     /// Runs with `--json` and expects success; the summary it printed.
