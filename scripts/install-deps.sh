@@ -8,8 +8,9 @@ set -euo pipefail
 
 packages=(libpq-dev pkg-config)
 # What scripts/api-conformance.sh runs besides the daemon: promtool (Debian's prometheus),
-# curl, and a Python virtual environment for the PyPI checkers.
-test_tools=(prometheus curl python3-venv)
+# curl, a Python virtual environment for the PyPI checkers, and the headless browser the
+# pages are tested in (scripts/test-pages.py drives Debian's chromium through its chromedriver).
+test_tools=(prometheus curl python3-venv chromium chromium-driver)
 # What scripts/test-systemd.sh runs on the host besides the sandbox (which needs systemd itself,
 # and skips where it is missing): curl for requests, python3 to read the journal's JSON.
 systemd_test=(curl python3)

@@ -22,11 +22,16 @@ public struct APIDependencies: Sendable {
     public var readiness: any ReadinessProbe
     /// Read at every `/metrics` scrape.
     public var pool: any PoolOccupancyProviding
+    /// The change sequence every ETag hashes (`ChangeSequenceStore`).
+    public var changes: any ChangeSequenceReading
+    /// Rendered timeline JSON, TimelineJS and pages; the daemon feeds it the change feed.
+    public var responseCache: RenderedResponseCache
 
     public init(
         ingestor: any EventIngesting, events: any EventReading, retractor: any EventRetracting, actors: any ActorReading,
         agreements: any AgreementReading, agreementDefiner: any AgreementDefining, notifications: any NotificationReading,
-        readiness: any ReadinessProbe, pool: any PoolOccupancyProviding
+        readiness: any ReadinessProbe, pool: any PoolOccupancyProviding, changes: any ChangeSequenceReading,
+        responseCache: RenderedResponseCache = RenderedResponseCache()
     ) {
         self.ingestor = ingestor
         self.events = events
@@ -37,5 +42,7 @@ public struct APIDependencies: Sendable {
         self.notifications = notifications
         self.readiness = readiness
         self.pool = pool
+        self.changes = changes
+        self.responseCache = responseCache
     }
 }

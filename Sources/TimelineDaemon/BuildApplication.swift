@@ -70,6 +70,7 @@ func buildApplication(
     // The reads take "today" in the engine's zone and default to its thresholds, also when this
     // daemon does not evaluate, so that every daemon sharing a database answers alike.
     let agreements = AgreementStore(pool: pool)
+    let responseCache = RenderedResponseCache()
     let router = buildRouter(
         APIDependencies(
             ingestor: EventIngestor(pool: pool, logger: logger),
@@ -80,7 +81,7 @@ func buildApplication(
             agreementDefiner: agreements,
             notifications: NotificationLedger(pool: pool),
             readiness: DatabaseReadiness(pool: pool, migrator: migrator, isMigrated: { schema.isMigrated }, logger: logger),
-            pool: pool),
+            pool: pool, changes: ChangeSequenceStore(pool: pool), responseCache: responseCache),
         configuration: { settings.current.api },
         metrics: PrometheusCollectorRegistry()
     )
@@ -98,6 +99,8 @@ func buildApplication(
         application.addServices(EmbeddedPostgresService(cluster: cluster, started: databaseStarted, logger: logger))
     }
     application.addServices(PoolService(pool: pool), schema)
+    application.addServices(
+        ResponseCacheInvalidation(cache: responseCache, connectionString: target.connectionString, logger: logger))
     var alertEngine: AlertEngine?
     if configuration.alerts.enabled {
         let engine = AlertEngine(

@@ -65,6 +65,8 @@ final class AlertEngine: Service {
                     // no change falls between the two.
                     case .resumed: inbox.post(.all)
                     case .agreement(let id): inbox.post(.agreements([id]))
+                    // Not heard: the engine listens to agreements only.
+                    case .committed: break
                     }
                 }
             }

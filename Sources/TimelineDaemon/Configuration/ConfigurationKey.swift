@@ -10,6 +10,7 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     case httpMaxBodyBytes = "http.max_body_bytes"
     case httpIdleTimeout = "http.idle_timeout_seconds"
     case httpBodyTimeout = "http.body_timeout_seconds"
+    case httpCacheMaxAge = "http.cache_max_age_seconds"
     case apiTokenHashes = "api.token_hashes"
     case alertsThresholds = "alerts.thresholds"
     case alertsTimeZone = "alerts.time_zone"
@@ -23,7 +24,7 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     /// Applied by a SIGHUP reload; the others take effect at the next start.
     var isReloadable: Bool {
         switch self {
-        case .apiTokenHashes, .alertsThresholds, .alertsTimeZone, .alertsIntervalSeconds, .ingestSpoolDirectory, .logLevel: true
+        case .apiTokenHashes, .httpCacheMaxAge, .alertsThresholds, .alertsTimeZone, .alertsIntervalSeconds, .ingestSpoolDirectory, .logLevel: true
         default: false
         }
     }

@@ -58,6 +58,9 @@ extension DaemonConfiguration {
         if let setting = try sources.setting(.httpBodyTimeout) {
             configuration.http.bodyTimeoutSeconds = try setting.integer(in: 1...86_400)
         }
+        if let setting = try sources.setting(.httpCacheMaxAge) {
+            configuration.http.cacheMaxAgeSeconds = try setting.integer(in: 0...31_536_000)
+        }
         if let setting = try sources.setting(.apiTokenHashes) {
             configuration.api.tokenHashes = try tokenHashes(setting)
         }

@@ -36,16 +36,19 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var idleTimeoutSeconds: Int
         /// A request body must arrive in full within this long of its head; else 408.
         public var bodyTimeoutSeconds: Int
+        /// The `max-age` of the timeline JSON, TimelineJS and the pages (contract §13).
+        public var cacheMaxAgeSeconds: Int
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 33_554_432,
-            idleTimeoutSeconds: Int = 60, bodyTimeoutSeconds: Int = 60
+            idleTimeoutSeconds: Int = 60, bodyTimeoutSeconds: Int = 60, cacheMaxAgeSeconds: Int = 0
         ) {
             self.host = host
             self.port = port
             self.maxBodyBytes = maxBodyBytes
             self.idleTimeoutSeconds = idleTimeoutSeconds
             self.bodyTimeoutSeconds = bodyTimeoutSeconds
+            self.cacheMaxAgeSeconds = cacheMaxAgeSeconds
         }
     }
 

@@ -14,7 +14,8 @@ struct RunningSettings: Sendable {
         api = APIConfiguration(
             maxBodyBytes: configuration.http.maxBodyBytes, maxRecords: configuration.ingest.maxRecords,
             tokenHashes: configuration.api.tokenHashes,
-            alerts: AlertSettings(thresholds: alerts.thresholds, timeZone: alerts.timeZone))
+            alerts: AlertSettings(thresholds: alerts.thresholds, timeZone: alerts.timeZone),
+            cacheMaxAgeSeconds: configuration.http.cacheMaxAgeSeconds)
     }
 }
 
@@ -25,6 +26,7 @@ extension DaemonConfiguration {
     func reloading(_ loaded: DaemonConfiguration) -> (configuration: DaemonConfiguration, awaitingRestart: [ConfigurationKey]) {
         var next = self
         next.api.tokenHashes = loaded.api.tokenHashes
+        next.http.cacheMaxAgeSeconds = loaded.http.cacheMaxAgeSeconds
         next.alerts.thresholds = loaded.alerts.thresholds
         next.alerts.timeZone = loaded.alerts.timeZone
         next.alerts.intervalSeconds = loaded.alerts.intervalSeconds

@@ -1,0 +1,45 @@
+-- timelined schema, version 13: the change sequence (contract v1.1 §13).
+--
+-- One number that every committed write moves forward, so that a daemon can tell whether what it
+-- rendered may be out of date (the ETag of the timeline and the pages hashes it) and every daemon
+-- hears when it moved (NOTIFY on timelined_changes, the new value as payload).
+--
+-- Bumped by deferred constraint triggers, so at commit, after every statement of the
+-- transaction: a writer takes the sequence's row lock last and holds it only while committing,
+-- which orders the values by commit and cannot deadlock with the rows the writers lock before.
+-- The first trigger of a transaction bumps; the others see the transaction-local flag and return.
+-- A triggerless writer cannot exist: every table the reads show is covered.
+
+CREATE TABLE change_sequence (
+    only_row  boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+    value     bigint NOT NULL
+);
+INSERT INTO change_sequence (value) VALUES (0);
+
+CREATE FUNCTION bump_change_sequence() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+DECLARE
+    bumped bigint;
+BEGIN
+    IF current_setting('timelined.change_sequence_bumped', true) = 'yes' THEN
+        RETURN NULL;
+    END IF;
+    PERFORM set_config('timelined.change_sequence_bumped', 'yes', true);
+    UPDATE change_sequence SET value = value + 1 RETURNING value INTO bumped;
+    PERFORM pg_notify('timelined_changes', bumped::text);
+    RETURN NULL;
+END
+$$;
+
+CREATE CONSTRAINT TRIGGER events_change_sequence AFTER INSERT OR UPDATE OR DELETE ON events
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_sequence();
+CREATE CONSTRAINT TRIGGER event_revisions_change_sequence AFTER INSERT OR UPDATE OR DELETE ON event_revisions
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_sequence();
+CREATE CONSTRAINT TRIGGER actors_change_sequence AFTER INSERT OR UPDATE OR DELETE ON actors
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_sequence();
+CREATE CONSTRAINT TRIGGER agreements_change_sequence AFTER INSERT OR UPDATE OR DELETE ON agreements
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_sequence();
+CREATE CONSTRAINT TRIGGER agreement_parties_change_sequence AFTER INSERT OR UPDATE OR DELETE ON agreement_parties
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_sequence();
+CREATE CONSTRAINT TRIGGER notifications_change_sequence AFTER INSERT OR UPDATE OR DELETE ON notifications
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_sequence();
