@@ -42,7 +42,8 @@ test-tools:
 	    && echo "$(PYTHON_TOOLS)" >$(TOOLS_VENV)/tools; }
 
 # The suites start throwaway PostgreSQL clusters of their own; then the live daemon is
-# checked against its published contract (metrics, OpenAPI document, calendar feed).
+# checked against its published contract (metrics, OpenAPI document, calendar feed, the pages
+# in headless Chromium).
 test: deps test-tools
 	swift test
 	PATH="$(CURDIR)/$(TOOLS_VENV)/bin:$$PATH" scripts/api-conformance.sh

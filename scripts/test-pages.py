@@ -126,17 +126,18 @@ def main():
     arguments = parser.parse_args()
     base = arguments.base.rstrip("/")
 
-    ingest_hostile_event(base)
     failures = []
     driver = browser()
     try:
-        for path, selectors, _ in PAGES:
-            check_page(driver, base, path, selectors, failures)
-        check_hostile_title(driver, base, failures)
+        # Before the hostile event joins the pages.
         if arguments.screenshots:
             for path, _, name in PAGES:
                 screenshot(driver, base, path, f"{arguments.screenshots}/{name}.png", DESKTOP, mobile=False)
                 screenshot(driver, base, path, f"{arguments.screenshots}/{name}-phone.png", PHONE, mobile=True)
+        ingest_hostile_event(base)
+        for path, selectors, _ in PAGES:
+            check_page(driver, base, path, selectors, failures)
+        check_hostile_title(driver, base, failures)
     finally:
         driver.quit()
 

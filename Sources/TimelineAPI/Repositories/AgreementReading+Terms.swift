@@ -1,5 +1,6 @@
 import TimelineCore
 import TimelinePages
+import TimelineStore
 
 extension AgreementReading {
     /// The most terms a timeline draws: the bars of more agreements would crowd out the events.
@@ -15,12 +16,11 @@ extension AgreementReading {
             ids.append(id)
             if ids.count == Self.termLimit { break }
         }
-        var terms: [AgreementTerm] = []
-        for id in ids {
-            if let view = try await agreement(id: id, on: day, defaultThresholds: defaultThresholds) {
-                terms.append(AgreementTerm(view))
-            }
+        guard !ids.isEmpty else { return [] }
+        // One read for all of them, put back in the order named.
+        let inputs = Dictionary(try await inputs(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { id in
+            inputs[id].map { AgreementTerm(AgreementLifecycleView($0, on: day, defaultThresholds: defaultThresholds)) }
         }
-        return terms
     }
 }
