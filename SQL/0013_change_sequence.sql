@@ -31,15 +31,16 @@ BEGIN
 END
 $$;
 
-CREATE CONSTRAINT TRIGGER events_change_sequence AFTER INSERT OR UPDATE OR DELETE ON events
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_sequence();
-CREATE CONSTRAINT TRIGGER event_revisions_change_sequence AFTER INSERT OR UPDATE OR DELETE ON event_revisions
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_sequence();
-CREATE CONSTRAINT TRIGGER actors_change_sequence AFTER INSERT OR UPDATE OR DELETE ON actors
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_sequence();
-CREATE CONSTRAINT TRIGGER agreements_change_sequence AFTER INSERT OR UPDATE OR DELETE ON agreements
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_sequence();
-CREATE CONSTRAINT TRIGGER agreement_parties_change_sequence AFTER INSERT OR UPDATE OR DELETE ON agreement_parties
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_sequence();
-CREATE CONSTRAINT TRIGGER notifications_change_sequence AFTER INSERT OR UPDATE OR DELETE ON notifications
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_sequence();
+-- One trigger per table the reads show, named <table>_change_sequence.
+DO $$
+DECLARE
+    shown text;
+BEGIN
+    FOREACH shown IN ARRAY ARRAY['events', 'event_revisions', 'actors', 'agreements', 'agreement_parties', 'notifications'] LOOP
+        EXECUTE format(
+            'CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I '
+            'DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_sequence()',
+            shown || '_change_sequence', shown);
+    END LOOP;
+END
+$$;

@@ -60,7 +60,7 @@ public struct AgreementPage: Sendable {
         history = lifecycle.history.map { entry in
             HistoryRow(
                 eventHref: timelineHref + "#event-\(entry.eventID)", kind: entry.kind.rawValue,
-                kindLabel: entry.kind.rawValue.replacingOccurrences(of: "_", with: " "), date: entry.date.description,
+                kindLabel: KindLabel.text(entry.kind.rawValue), date: entry.date.description,
                 expiresOn: entry.expiresOn?.description)
         }
         thresholds = view.alertDays.map { days in

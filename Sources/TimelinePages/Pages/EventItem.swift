@@ -29,7 +29,7 @@ struct EventItem: Sendable {
         anchor = "event-\(event.id)"
         dates = event.endDate.map { "\(event.date) – \($0)" } ?? event.date.description
         kind = event.kindName
-        kindLabel = event.kindName.replacingOccurrences(of: "_", with: " ")
+        kindLabel = KindLabel.text(event.kindName)
         title = event.title
         actors = event.actors.isEmpty ? nil : event.actors.joined(separator: " · ")
         location = event.location

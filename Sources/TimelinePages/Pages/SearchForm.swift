@@ -22,7 +22,7 @@ struct SearchForm: Sendable {
         secondActor = query.actors.dropFirst().first ?? ""
         agreement = query.agreement ?? ""
         kinds = EventKind.allCases.map {
-            Option(value: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "_", with: " "), selected: query.kinds == [$0])
+            Option(value: $0.rawValue, label: KindLabel.text($0.rawValue), selected: query.kinds == [$0])
         }
         text = query.text ?? ""
         from = query.from?.description ?? ""

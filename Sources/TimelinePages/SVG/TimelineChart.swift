@@ -136,7 +136,7 @@ public struct TimelineChart: Sendable {
                 for mark in term.marks {
                     let markX = x(mark.date.start)
                     bar.append(.element("a", [XMLAttribute("href", "#event-\(mark.eventID)")], [
-                        .element("title", [], [.text("\(mark.kind.rawValue.replacingOccurrences(of: "_", with: " ")) \(mark.date)"
+                        .element("title", [], [.text("\(KindLabel.text(mark.kind.rawValue)) \(mark.date)"
                             + (mark.expiresOn.map { ", expiry now \($0)" } ?? ""))]),
                         .element("path", [
                             XMLAttribute("class", "term-mark kind-\(mark.kind.rawValue)"),
@@ -178,7 +178,7 @@ public struct TimelineChart: Sendable {
                 maximumLanes: TimelineChart.maximumLanes, clusterWidth: TimelineChart.clusterWidth)
             var nodes: [XMLNode] = [
                 .element("text", [XMLAttribute("class", "band-label"), XMLAttribute("x", TimelineChart.margin), XMLAttribute("y", y + 9)],
-                    [.text(kind.replacingOccurrences(of: "_", with: " "))])
+                    [.text(KindLabel.text(kind))])
             ]
             for placed in lanes.placed {
                 nodes.append(mark(placed.item, centerY: top + Double(placed.lane) * TimelineChart.laneHeight + TimelineChart.laneHeight / 2))
@@ -219,7 +219,7 @@ public struct TimelineChart: Sendable {
             }
             let dates = event.endDate.map { "\(event.date) – \($0)" } ?? event.date.description
             return .element("a", [XMLAttribute("href", "#event-\(event.id)")], [
-                .element("title", [], [.text("\(dates) · \(event.kindName.replacingOccurrences(of: "_", with: " ")) · \(event.title)")]),
+                .element("title", [], [.text("\(dates) · \(KindLabel.text(event.kindName)) · \(event.title)")]),
                 shape,
             ])
         }
@@ -235,7 +235,7 @@ public struct TimelineChart: Sendable {
             }
             for kind in kinds {
                 entry(.element("circle", [XMLAttribute("class", "mark kind-\(kind)"), XMLAttribute("cx", x + 5), XMLAttribute("cy", y), XMLAttribute("r", TimelineChart.dotRadius)]),
-                    kind.replacingOccurrences(of: "_", with: " "))
+                    KindLabel.text(kind))
             }
             entry(.element("rect", [XMLAttribute("class", "mark span precision-month"), XMLAttribute("x", x), XMLAttribute("y", y - 4), XMLAttribute("width", 10), XMLAttribute("height", 8), XMLAttribute("rx", 4)]),
                 "month/year or multi-day")
