@@ -96,7 +96,7 @@ def check_page(driver, base, path, selectors, failures):
 
 
 def check_hostile_title(driver, base, failures):
-    driver.get(base + "/timeline?order=desc&q=script")
+    driver.get(base + "/timeline?from=2023-08-29&to=2023-08-29")
     titles = [element.text for element in driver.find_elements(By.CSS_SELECTOR, "h3.event-title")]
     if HOSTILE_TITLE not in titles:
         failures.append(f"the title {HOSTILE_TITLE!r} is not shown as text; titles: {titles}")
@@ -113,7 +113,7 @@ def screenshot(driver, base, path, file, size, mobile):
     driver.get(base + path)
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": size[0], "height": min(height, 2400 if mobile else 1800),
+                           {"width": size[0], "height": min(height, 1600 if mobile else 1800),
                             "deviceScaleFactor": 2 if mobile else 1, "mobile": mobile})
     driver.save_screenshot(file)
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -9,7 +9,9 @@ public struct AgreementPage: Sendable {
         let kind: String
         let kindLabel: String
         let date: String
-        let expiresOn: String?
+        /// Named apart from the page's `expiresOn`: Mustache looks a missing value up in the
+        /// enclosing context, and would show the page's expiry for a row without one.
+        let expiryAfter: String?
     }
 
     struct Threshold: Sendable {
@@ -21,7 +23,7 @@ public struct AgreementPage: Sendable {
     struct Notification: Sendable {
         let kind: String
         let threshold: String?
-        let expiresOn: String?
+        let notifiedExpiry: String?
         let emittedAt: String
     }
 
@@ -61,7 +63,7 @@ public struct AgreementPage: Sendable {
             HistoryRow(
                 eventHref: timelineHref + "#event-\(entry.eventID)", kind: entry.kind.rawValue,
                 kindLabel: KindLabel.text(entry.kind.rawValue), date: entry.date.description,
-                expiresOn: entry.expiresOn?.description)
+                expiryAfter: entry.expiresOn?.description)
         }
         thresholds = view.alertDays.map { days in
             Threshold(
@@ -72,7 +74,7 @@ public struct AgreementPage: Sendable {
             Notification(
                 kind: document["event"]?.stringValue ?? "",
                 threshold: document["threshold"]?.numberValue.map { "\(Int($0)) days" },
-                expiresOn: document["expires_on"]?.stringValue, emittedAt: document["emitted_at"]?.stringValue ?? "")
+                notifiedExpiry: document["expires_on"]?.stringValue, emittedAt: document["emitted_at"]?.stringValue ?? "")
         }
         chart = TimelineChart(events: events, terms: [AgreementTerm(view)], today: today).svg.map(TrustedMarkup.init)
     }

@@ -11,7 +11,6 @@ public struct TimelineChart: Sendable {
     static let termHeight = 30.0
     static let laneHeight = 14.0
     static let bandGap = 22.0
-    static let legendHeight = 30.0
     static let maximumLanes = 5
     static let clusterWidth = 18.0
     static let dotRadius = 4.5
@@ -45,7 +44,7 @@ public struct TimelineChart: Sendable {
         body.append(layout.termsGroup(terms))
         body.append(layout.eventBands(events))
         let legend = layout.legend(kinds: kindsShown, hasTerms: !terms.isEmpty)
-        let height = layout.y + Self.legendHeight
+        let height = layout.y
         return .element(
             "svg",
             [
@@ -56,7 +55,7 @@ public struct TimelineChart: Sendable {
                 XMLAttribute("aria-labelledby", "timeline-chart-title"),
             ],
             [.element("title", [XMLAttribute("id", "timeline-chart-title")], [.text(caption)])]
-                + [layout.axisGroup(height: height, today: today)] + body + [legend])
+                + [layout.axisGroup(today: today)] + body + [legend])
     }
 
     private var kindsShown: [String] {
@@ -79,6 +78,8 @@ public struct TimelineChart: Sendable {
     struct Layout {
         let axis: TimeAxis
         var y = TimelineChart.axisHeight
+        /// Where the legend starts: the grid lines stop there.
+        var legendTop = TimelineChart.axisHeight
 
         init(axis: TimeAxis) {
             self.axis = axis
@@ -94,13 +95,14 @@ public struct TimelineChart: Sendable {
             TimelineChart.margin + axis.position(after: date) * plotWidth
         }
 
-        func axisGroup(height: Double, today: CalendarDate) -> XMLNode {
+        func axisGroup(today: CalendarDate) -> XMLNode {
+            let gridBottom = legendTop
             var nodes: [XMLNode] = axis.ticks.flatMap { tick -> [XMLNode] in
                 let x = x(tick.date)
                 return [
                     .element("line", [
                         XMLAttribute("class", "grid"), XMLAttribute("x1", x), XMLAttribute("x2", x),
-                        XMLAttribute("y1", TimelineChart.axisHeight - 8), XMLAttribute("y2", height - TimelineChart.legendHeight),
+                        XMLAttribute("y1", TimelineChart.axisHeight - 8), XMLAttribute("y2", gridBottom),
                     ]),
                     .element("text", [XMLAttribute("class", "tick"), XMLAttribute("x", x + 3), XMLAttribute("y", 16)], [.text(tick.label)]),
                 ]
@@ -109,7 +111,7 @@ public struct TimelineChart: Sendable {
                 let x = x(today)
                 nodes.append(.element("line", [
                     XMLAttribute("class", "today"), XMLAttribute("x1", x), XMLAttribute("x2", x),
-                    XMLAttribute("y1", TimelineChart.axisHeight - 14), XMLAttribute("y2", height - TimelineChart.legendHeight),
+                    XMLAttribute("y1", TimelineChart.axisHeight - 14), XMLAttribute("y2", gridBottom),
                 ], [.element("title", [], [.text("Today, \(today)")])]))
                 nodes.append(.element("text", [XMLAttribute("class", "today-label"), XMLAttribute("x", x + 3), XMLAttribute("y", 28)], [.text("today")]))
             }
@@ -131,7 +133,13 @@ public struct TimelineChart: Sendable {
                         XMLAttribute("x", from), XMLAttribute("y", barY),
                         XMLAttribute("width", max(2, to - from)), XMLAttribute("height", 10), XMLAttribute("rx", 2),
                     ]),
-                    .element("text", [XMLAttribute("class", "term-label"), XMLAttribute("x", from), XMLAttribute("y", top + 10)], [.text(term.title)]),
+                    // A bar that starts in the right half is labelled from its end, leftwards, so the label stays inside.
+                    from < TimelineChart.width / 2
+                        ? .element("text", [XMLAttribute("class", "term-label"), XMLAttribute("x", from), XMLAttribute("y", top + 10)], [.text(term.title)])
+                        : .element("text", [
+                            XMLAttribute("class", "term-label"), XMLAttribute("text-anchor", "end"),
+                            XMLAttribute("x", min(to, TimelineChart.width - TimelineChart.margin)), XMLAttribute("y", top + 10),
+                        ], [.text(term.title)]),
                 ]
                 for mark in term.marks {
                     let markX = x(mark.date.start)
@@ -224,29 +232,42 @@ public struct TimelineChart: Sendable {
             ])
         }
 
-        func legend(kinds: [String], hasTerms: Bool) -> XMLNode {
+        /// The legend, in as many rows as the width needs; moves `y` below it.
+        mutating func legend(kinds: [String], hasTerms: Bool) -> XMLNode {
+            legendTop = y
             var nodes: [XMLNode] = []
             var x = TimelineChart.margin
-            let y = self.y + 12
-            func entry(_ swatch: XMLNode, _ label: String) {
-                nodes.append(swatch)
+            var y = self.y + 12
+            func entry(_ swatch: (Double, Double) -> XMLNode, _ label: String) {
+                let width = 24 + Double(label.count) * 6.2
+                if x + width > TimelineChart.width - TimelineChart.margin {
+                    x = TimelineChart.margin
+                    y += 18
+                }
+                nodes.append(swatch(x, y))
                 nodes.append(.element("text", [XMLAttribute("class", "legend-label"), XMLAttribute("x", x + 14), XMLAttribute("y", y + 4)], [.text(label)]))
-                x += 24 + Double(label.count) * 6.2
+                x += width
             }
             for kind in kinds {
-                entry(.element("circle", [XMLAttribute("class", "mark kind-\(kind)"), XMLAttribute("cx", x + 5), XMLAttribute("cy", y), XMLAttribute("r", TimelineChart.dotRadius)]),
-                    KindLabel.text(kind))
+                entry({ x, y in
+                    .element("circle", [XMLAttribute("class", "mark kind-\(kind)"), XMLAttribute("cx", x + 5), XMLAttribute("cy", y), XMLAttribute("r", TimelineChart.dotRadius)])
+                }, KindLabel.text(kind))
             }
-            entry(.element("rect", [XMLAttribute("class", "mark span precision-month"), XMLAttribute("x", x), XMLAttribute("y", y - 4), XMLAttribute("width", 10), XMLAttribute("height", 8), XMLAttribute("rx", 4)]),
-                "month/year or multi-day")
+            entry({ x, y in
+                .element("rect", [XMLAttribute("class", "mark span precision-month"), XMLAttribute("x", x), XMLAttribute("y", y - 4), XMLAttribute("width", 10), XMLAttribute("height", 8), XMLAttribute("rx", 4)])
+            }, "month/year or multi-day")
             if hasTerms {
-                entry(.element("rect", [XMLAttribute("class", "term status-active"), XMLAttribute("x", x), XMLAttribute("y", y - 5), XMLAttribute("width", 10), XMLAttribute("height", 10), XMLAttribute("rx", 2)]),
-                    "agreement term")
-                entry(.element("path", [XMLAttribute("class", "term-mark kind-extension"), XMLAttribute("d", "M\(format(x + 5)) \(format(y - 6))l4 6l-4 6l-4 -6z")]),
-                    "extension / renewal")
-                entry(.element("path", [XMLAttribute("class", "expiry-flag"), XMLAttribute("d", "M\(format(x + 2)) \(format(y + 6))V\(format(y - 6))h9l-3 4l3 4h-9")]),
-                    "expiry")
+                entry({ x, y in
+                    .element("rect", [XMLAttribute("class", "term status-active"), XMLAttribute("x", x), XMLAttribute("y", y - 5), XMLAttribute("width", 10), XMLAttribute("height", 10), XMLAttribute("rx", 2)])
+                }, "agreement term")
+                entry({ x, y in
+                    .element("path", [XMLAttribute("class", "term-mark kind-extension"), XMLAttribute("d", "M\(format(x + 5)) \(format(y - 6))l4 6l-4 6l-4 -6z")])
+                }, "extension / renewal")
+                entry({ x, y in
+                    .element("path", [XMLAttribute("class", "expiry-flag"), XMLAttribute("d", "M\(format(x + 2)) \(format(y + 6))V\(format(y - 6))h9l-3 4l3 4h-9")])
+                }, "expiry")
             }
+            self.y = y + 18
             return .element("g", [XMLAttribute("class", "legend")], nodes)
         }
 
