@@ -47,6 +47,7 @@ struct PagesTests {
             let response = try await client.get("/timeline?actor=US&actor=&agreement=&q=talks&from=")
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/timeline?actor=US&q=talks")
+            #expect(try await client.get("/timeline?actor=&from=2023-13").status == .badRequest)
         }
     }
 

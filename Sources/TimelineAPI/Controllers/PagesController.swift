@@ -16,9 +16,10 @@ struct PagesController {
     static let recentCount = 12
     /// Events drawn on an agreement's page.
     static let agreementEventLimit = 500
-    /// Pages load nothing from another host, run no script and are framed only by their own origin.
+    /// Pages load nothing from another host, run no script and are framed only by their own origin;
+    /// the empty `data:` icon keeps browsers from asking for a /favicon.ico there is none of.
     static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'"
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'self'"
 
     var endpoints: RouteCollection<APIRequestContext> {
         RouteCollection(context: APIRequestContext.self)
@@ -46,7 +47,12 @@ struct PagesController {
         let pairs = request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) }
         let filled = pairs.filter { !$0.value.isEmpty }
         guard filled.count == pairs.count else {
-            return Response(status: .seeOther, headers: [.location: "/timeline" + QueryString(filled).text])
+            let location = "/timeline" + QueryString(filled).text
+            // Read as the page will read it: a bad parameter is a 400 now, not after the redirect.
+            let redirected = Request(
+                head: HTTPRequest(method: .get, scheme: nil, authority: nil, path: location), body: RequestBody(buffer: ByteBuffer()))
+            _ = try TimelineQuery(redirected)
+            return Response(status: .seeOther, headers: [.location: location])
         }
         let query = try TimelineQuery(request)
         return try await page(request) { alerts, today in
