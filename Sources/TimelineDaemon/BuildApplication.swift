@@ -100,7 +100,9 @@ func buildApplication(
     }
     application.addServices(PoolService(pool: pool), schema)
     application.addServices(
-        ResponseCacheInvalidation(cache: responseCache, connectionString: target.connectionString, logger: logger))
+        ResponseCacheInvalidation(
+            cache: responseCache, connectionString: target.connectionString,
+            waitForSchema: { await schema.waitUntilCurrent() }, logger: logger))
     var alertEngine: AlertEngine?
     if configuration.alerts.enabled {
         let engine = AlertEngine(

@@ -9,9 +9,13 @@ import TimelineStore
 struct ResponseCacheInvalidation: Service {
     let cache: RenderedResponseCache
     let connectionString: ConnectionString
+    /// Listening starts once the database is there (an embedded cluster may still be starting),
+    /// as the alert engine's does; until then there is nothing cached to free.
+    let waitForSchema: @Sendable () async -> Bool
     let logger: Logger
 
     func run() async throws {
+        guard await waitForSchema() else { return }
         let feed = AgreementChangeFeed(connectionString: connectionString, logger: logger, hearing: [.commits])
         let changes = feed.changes()
         await cancelWhenGracefulShutdown {
