@@ -1,6 +1,6 @@
 # `make run` and `make test` work on a fresh Debian 12 machine: both install what they need first.
 
-.PHONY: deps build run test test-tools test-systemd reliability fuzz fuzz-build bench bench-alerts clean release install uninstall
+.PHONY: deps build run test test-tools test-systemd reliability fuzz fuzz-build bench bench-alerts clean release install uninstall screenshots
 
 # Swift is installed in /opt/swift, which is not always on PATH.
 ifeq ($(shell command -v swift 2>/dev/null),)
@@ -32,22 +32,27 @@ run: deps build
 
 # PyPI checkers live in a virtual environment of their own, beside the build.
 TOOLS_VENV := .build/test-tools
-PYTHON_TOOLS := schemathesis openapi-spec-validator icalendar standardwebhooks cloudevents
+PYTHON_TOOLS := schemathesis openapi-spec-validator icalendar standardwebhooks cloudevents selenium
 
+# The venv remembers the list it was made with, so a tool added to it is installed on the next run.
 test-tools:
 	@scripts/install-deps.sh --test-tools
-	@[ -x $(TOOLS_VENV)/bin/schemathesis ] && $(TOOLS_VENV)/bin/python -c 'import standardwebhooks, cloudevents' 2>/dev/null \
-	    || { python3 -m venv $(TOOLS_VENV) \
-	    && $(TOOLS_VENV)/bin/pip install --quiet --disable-pip-version-check $(PYTHON_TOOLS); }
+	@[ "$$(cat $(TOOLS_VENV)/tools 2>/dev/null)" = "$(PYTHON_TOOLS)" ] || { python3 -m venv $(TOOLS_VENV) \
+	    && $(TOOLS_VENV)/bin/pip install --quiet --disable-pip-version-check $(PYTHON_TOOLS) \
+	    && echo "$(PYTHON_TOOLS)" >$(TOOLS_VENV)/tools; }
 
 # The suites start throwaway PostgreSQL clusters of their own; then the live daemon is
-# checked against its published contract (metrics, OpenAPI document, calendar feed), and the
-# shipped Prometheus rules and Grafana dashboard with promtool.
+# checked against its published contract (metrics, OpenAPI document, calendar feed, the pages
+# in headless Chromium), and the shipped Prometheus rules and Grafana dashboard with promtool.
 test: deps test-tools
 	swift test
 	PATH="$(CURDIR)/$(TOOLS_VENV)/bin:$$PATH" scripts/api-conformance.sh
 	$(TOOLS_VENV)/bin/python scripts/webhooks/test-webhooks.py
 	scripts/check-monitoring.sh
+
+# docs/screenshots/{board,timeline,agreement}{,-phone}.png, from a live daemon in headless Chromium.
+screenshots: deps test-tools build
+	PATH="$(CURDIR)/$(TOOLS_VENV)/bin:$$PATH" scripts/screenshots.sh
 
 # The unit under a real systemd (a throwaway one, scripts/test-systemd.sh): readiness, status,
 # a request, the journal priority, fields and catalog text of an expiry notice, reload, watchdog,

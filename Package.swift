@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Without its default Foundation trait: nothing here takes or gives `Data`.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -95,10 +96,31 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The pages for people (contract §13): view models, the SVG timeline, the TimelineJS export
+        // and the Mustache templates they render through. Pure: values in, markup out.
+        .target(
+            name: "TimelinePages",
+            dependencies: [
+                "TimelineStore",
+                "TimelineCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [
+                .embedInCode("Templates/layout.mustache"),
+                .embedInCode("Templates/board.mustache"),
+                .embedInCode("Templates/timeline.mustache"),
+                .embedInCode("Templates/agreement.mustache"),
+                .embedInCode("Templates/search-form.mustache"),
+                .embedInCode("Templates/event-list.mustache"),
+                .embedInCode("Assets/timelined.css"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The HTTP API (Hummingbird).
         .target(
             name: "TimelineAPI",
             dependencies: [
+                "TimelinePages",
                 "TimelineStore",
                 "TimelineCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -205,6 +227,7 @@ let package = Package(
             resources: [.copy("Resources/gdelt")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "TimelinePagesTests", dependencies: ["TimelinePages", "TimelineStore", "TimelineCore"], swiftSettings: swiftSettings),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

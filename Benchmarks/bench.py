@@ -5,6 +5,8 @@
   timeline   a page of 50 for the two most popular actors    vs  pgbench running the statement the server runs
              over a wide date range, wrk at 32 connections        (taken from pg_stat_statements), 32 clients
   scaling    timeline p50 at 10k, 100k and 1M events
+  pages      the /timeline page of the same query, rendered (p50/p99 beside the JSON's), and the
+             same-URL TimelineJS embed load (answered from the cache) beside the distinct-query load
   alerts     one alert pass over 100,000 agreements (AlertBenchmark)
   gdelt      reading, mapping and grouping 1,000,000 GDELT export rows (GdeltBenchmark)
   memory     the daemon's peak RSS under the timeline load
@@ -156,8 +158,14 @@ def post_ndjson(base: str, body: bytes) -> None:
             raise RuntimeError(f"ingest answered {response.status}")
 
 
-def wrk(url: str, seconds: int, connections: int = 32) -> dict:
-    output = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+DISTINCT_QUERIES = Path(__file__).resolve().parent / "distinct-queries.lua"
+
+
+def wrk(url: str, seconds: int, connections: int = 32, distinct: bool = True) -> dict:
+    """`distinct`: each request a new query (Benchmarks/distinct-queries.lua appends a random `to`
+    beyond the data), so the daemon renders every one; else the same URL every time."""
+    script = ["-s", str(DISTINCT_QUERIES)] if distinct else []
+    output = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *script, url],
                             check=True, capture_output=True, text=True).stdout
 
     def milliseconds(text: str) -> float:
@@ -197,6 +205,7 @@ class Benchmark:
             self.daemon.wait_ready()
             self.ingest_and_scale()
             self.timeline()
+            self.pages()
             self.copy_baseline()
             self.start_to_ready()
             self.daemon.stop()
@@ -211,12 +220,11 @@ class Benchmark:
             if not self.arguments.keep:
                 shutil.rmtree(self.work, ignore_errors=True)
 
-    @property
-    def pair_url(self) -> str:
+    def pair_url(self, path: str = "/v1/timeline") -> str:
+        """The popular pair's query without its `to`, which the distinct-query script appends."""
         actors = EventGenerator(SEED).most_popular
-        query = urllib.parse.urlencode([("actor", actors[0]), ("actor", actors[1]), ("from", "1950"), ("to", "2025"),
-                                        ("limit", "50")])
-        return f"{self.daemon.base}/v1/timeline?{query}"
+        query = urllib.parse.urlencode([("actor", actors[0]), ("actor", actors[1]), ("from", "1950"), ("limit", "50")])
+        return f"{self.daemon.base}{path}?{query}"
 
     def ingest_and_scale(self) -> None:
         checkpoints = [size for size in (10_000, 100_000, 1_000_000) if size <= self.arguments.events]
@@ -234,7 +242,7 @@ class Benchmark:
             if ingested in checkpoints:
                 ingest_peak = max(ingest_peak, self.daemon.peak_rss_mib())
                 self.cluster.psql("timelined", "VACUUM ANALYZE")
-                scaling[ingested] = wrk(self.pair_url, self.arguments.short_seconds)["p50_ms"]
+                scaling[ingested] = wrk(self.pair_url(), self.arguments.short_seconds)["p50_ms"]
                 self.daemon.reset_peak_rss()
                 log(f"timeline p50 at {ingested} events: {scaling[ingested]:.2f} ms")
         self.results["ingest_rss_mib"] = round(max(ingest_peak, self.daemon.peak_rss_mib()), 1)
@@ -255,7 +263,7 @@ class Benchmark:
         self.cluster.psql("timelined", "ALTER SYSTEM SET log_min_duration_statement = 0")
         self.cluster.psql("timelined", "SELECT pg_reload_conf()")
         time.sleep(0.5)
-        with urllib.request.urlopen(self.pair_url) as response:
+        with urllib.request.urlopen(self.pair_url() + "&to=2025") as response:
             page = json.load(response)
         self.cluster.psql("timelined", "ALTER SYSTEM RESET log_min_duration_statement")
         self.cluster.psql("timelined", "SELECT pg_reload_conf()")
@@ -273,7 +281,7 @@ class Benchmark:
         # breaks), then the plan.
         self.notes["explain"] = "\n".join(output.splitlines()[6:])
 
-        measured = wrk(self.pair_url, self.arguments.seconds)
+        measured = wrk(self.pair_url(), self.arguments.seconds)
         self.results.update(timeline_rps=measured["rps"], timeline_p50_ms=measured["p50_ms"], timeline_p99_ms=measured["p99_ms"])
         self.results["rss_mib"] = round(self.daemon.peak_rss_mib(), 1)
         log(f"timeline: {measured['rps']:.0f} requests/s, p50 {measured['p50_ms']} ms, p99 {measured['p99_ms']} ms; "
@@ -293,6 +301,20 @@ class Benchmark:
         self.results["pgbench_tps"] = tps
         self.results["timeline_ratio"] = round(measured["rps"] / tps, 3)
         log(f"pgbench: {tps:.0f} transactions/s; timeline at {self.results['timeline_ratio'] * 100:.0f}% of it")
+
+    def pages(self) -> None:
+        self.wait_for_quiet()
+        page = wrk(self.pair_url("/timeline"), self.arguments.seconds)
+        self.results.update(page_p50_ms=page["p50_ms"], page_p99_ms=page["p99_ms"], page_rps=page["rps"])
+        self.results["page_p50_ratio"] = round(page["p50_ms"] / self.results["timeline_p50_ms"], 2)
+        log(f"/timeline page: p50 {page['p50_ms']} ms, p99 {page['p99_ms']} ms "
+            f"({self.results['page_p50_ratio']}× the JSON timeline's p50)")
+        self.wait_for_quiet()
+        embed = wrk(self.pair_url() + "&to=2025&format=timelinejs", self.arguments.seconds, distinct=False)
+        self.results.update(embed_rps=embed["rps"], embed_p50_ms=embed["p50_ms"], embed_p99_ms=embed["p99_ms"])
+        self.results["embed_ratio"] = round(embed["rps"] / self.results["timeline_rps"], 1)
+        log(f"same-URL TimelineJS embed: {embed['rps']:.0f} requests/s, "
+            f"{self.results['embed_ratio']}× the distinct-query timeline's")
 
     def wait_for_quiet(self) -> None:
         """Until the requests wrk left queued in the daemon have run: nothing but us is active."""
@@ -440,6 +462,12 @@ def render_markdown(results: dict, notes: dict, arguments) -> str:
         ("timeline, requests/s", round(results["timeline_rps"]), f"pgbench: {results['pgbench_tps']:.0f} tps",
          f"{results['timeline_ratio'] * 100:.0f}% (≥ 50%)", verdict(results["timeline_ratio"] >= 0.5)),
         ("timeline p50 / p99, ms", f"{results['timeline_p50_ms']} / {results['timeline_p99_ms']}", "", "", ""),
+        ("/timeline page p50 / p99, ms", f"{results['page_p50_ms']} / {results['page_p99_ms']}",
+         f"JSON timeline p50: {results['timeline_p50_ms']} ms", f"{results['page_p50_ratio']}× (≤ 2×)",
+         verdict(results["page_p50_ratio"] <= 2)),
+        ("same-URL embed (TimelineJS), requests/s", round(results["embed_rps"]),
+         f"distinct queries: {results['timeline_rps']:.0f} requests/s", f"{results['embed_ratio']}× (≥ 5×)",
+         verdict(results["embed_ratio"] >= 5)),
         ("timeline p50 by events, ms", ", ".join(f"{k}: {v}" for k, v in scaling.items()), "",
          f"{results.get('timeline_scaling_ratio', '—')}× (≤ 2×)", verdict(results.get("timeline_scaling_ratio", 99) <= 2)),
         (f"alert pass, {results['alert_agreements']} agreements, ms", results["alert_pass_ms_100k"],
@@ -494,10 +522,15 @@ on this machine ({results['copy_events_per_s']} events/s), so no service in fron
   events/s over the time spent in those requests. The limit: the rows the ingest stored
   (actors, agreements, parties, events, revisions, event actors), dumped and loaded into an
   empty migrated database — same tables, same indexes, same triggers — with `psql \\copy`.
-- **timeline**: `wrk -t2 -c32 -d{arguments.seconds}s --latency` on
-  `/v1/timeline?actor=US&actor=CN&from=1950&to=2025&limit=50` — the two most popular actors.
+- **timeline**: `wrk -t2 -c32 -d{arguments.seconds}s --latency -s Benchmarks/distinct-queries.lua` on
+  `/v1/timeline?actor=US&actor=CN&from=1950&limit=50` — the two most popular actors; the script
+  appends a random `to` day after the data to every request, so each is a query no cache holds.
   The limit: `pgbench -M prepared -c 32 -j 2 -T {arguments.seconds}` running the statement the
   server ran, as pg_stat_statements recorded it, with the parameters the server logged.
+- **pages**: the same distinct-query `wrk` run on the `/timeline` page of that query (the
+  server renders the SVG and the HTML of every request); and `wrk` sending one URL,
+  `/v1/timeline?…&to=2025&format=timelinejs`, as readers of an embedded timeline do, answered
+  from the cache of rendered responses after the first request.
 - **scaling**: the same `wrk` run ({arguments.short_seconds} s) when 10k, 100k and 1M events are stored.
 - **alert pass**: `swift run -c release AlertBenchmark --agreements {results['alert_agreements']}`:
   the first pass over a fresh ledger; the steady state, the next day's pass as the daemon's

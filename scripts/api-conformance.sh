@@ -5,41 +5,18 @@
 #   scripts/schemathesis.sh        every documented operation, bounded, looking for server errors
 #                                  and responses the document does not allow
 #   scripts/check-calendar.py      on the served /v1/calendar.ics, as subscribing clients read it
-# The daemon runs on a private embedded cluster in a temporary directory, on a free port.
+#   scripts/test-pages.py          the pages in a real headless Chromium
+# The daemon runs on a private embedded cluster in a temporary directory, on a free port
+# (scripts/live-daemon.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bin="$(swift build --show-bin-path)/timelined"
-work=$(mktemp -d /tmp/timelined-conformance-XXXXXX)
-chmod 755 "$work"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-export TIMELINED_DATABASE_EMBEDDED_DIR="$work/pg" TIMELINED_HTTP_PORT="$port"
+source scripts/live-daemon.sh
+start_live_daemon
 
-"$bin" migrate >/dev/null
-"$bin" ingest docs/examples/sample-events.ndjson >/dev/null
-# The six-month extension agreed the day the sample agreement lapsed: the feed then has an expiry
-# with alarms to check.
-cat >"$work/extension.json" <<'JSON'
-{"key": "us-cn-sta-extension-2023", "kind": "extension", "title": "Six-month extension of the US–China Science and Technology Agreement", "date": "2023-08-27", "agreement": "us-cn-sta", "extends_by": "P6M", "actors": ["US", "CN"]}
-JSON
-"$bin" ingest "$work/extension.json" >/dev/null
-"$bin" serve >"$work/serve.log" 2>&1 &
-daemon=$!
-stop() {
-    kill -TERM "$daemon" 2>/dev/null && wait "$daemon" || true
-    rm -rf "$work"
-}
-trap stop EXIT
-
-for _ in $(seq 1 100); do
-    curl -fsS "$base/readyz" >/dev/null 2>&1 && break
-    sleep 0.2
-done
-curl -fsS "$base/readyz" >/dev/null || { echo "the daemon did not become ready:" >&2; cat "$work/serve.log" >&2; exit 1; }
-# The pool logs its first failed connections at error level while the embedded cluster is still
-# starting; faults are looked for in what the daemon logged once ready.
-ready_lines=$(wc -l <"$work/serve.log")
+echo "== pages in headless Chromium"
+# Before schemathesis, whose writes would crowd the pages the script expects.
+scripts/test-pages.py "$base"
 
 echo "== promtool check metrics"
 curl -fsS "$base/v1/timeline" >/dev/null

@@ -8,9 +8,10 @@ set -euo pipefail
 
 packages=(libpq-dev pkg-config zlib1g-dev)
 # What scripts/api-conformance.sh runs besides the daemon: promtool (Debian's prometheus),
-# curl, and a Python virtual environment for the PyPI checkers; prometheus-alertmanager, which the
-# Alertmanager channel's test starts on loopback.
-test_tools=(prometheus prometheus-alertmanager curl python3-venv)
+# curl, a Python virtual environment for the PyPI checkers, prometheus-alertmanager, which the
+# Alertmanager channel's test starts on loopback, and the headless browser the pages are tested
+# in (scripts/test-pages.py drives Debian's chromium through its chromedriver).
+test_tools=(prometheus prometheus-alertmanager curl python3-venv chromium chromium-driver)
 # What scripts/test-systemd.sh runs on the host besides the sandbox (which needs systemd itself,
 # and skips where it is missing): curl for requests, python3 to read the journal's JSON.
 systemd_test=(curl python3)

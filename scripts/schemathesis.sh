@@ -19,7 +19,7 @@ trap 'rm -f "$config"' EXIT
 # - POST /v1/events and POST /v1/agreements: 422 for records that satisfy the schema but not the
 #   contract (an agreement id that does not exist, an end_date starting before the date, extends_by
 #   without an expiry to extend, text lengths counted in characters, blank titles and summaries);
-# - the timeline, the actor list and the delivery list: 400 for a `cursor` that is not a next_cursor this server wrote
+# - the timeline, its page, the actor list and the delivery list: 400 for a `cursor` that is not a next_cursor this server wrote
 #   (or was written for the other `order`), and for a `from` after `to`.
 # The cache of past failures is off: a run depends on its seed alone and leaves nothing in the tree.
 cat >"$config" <<'TOML'
@@ -31,7 +31,7 @@ include-operation-id-regex = "^(ingestEvents|defineAgreement)$"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "422", "429", "5xx"]
 
 [[operations]]
-include-operation-id-regex = "^(timeline|listActors|listDeliveries)(Head)?$"
+include-operation-id-regex = "^(timeline|timelinePage|listActors|listDeliveries)(Head)?$"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
 TOML
 # Bounded: a fixed number of examples per operation and a fixed seed, so a run takes about a

@@ -9,14 +9,17 @@ public struct APIConfiguration: Sendable, Hashable {
     public var tokenHashes: [String]
     /// `alerts.thresholds` and `alerts.time_zone`.
     public var alerts: AlertSettings
+    /// `http.cache_max_age_seconds`: the `max-age` of timeline JSON, TimelineJS and the pages.
+    public var cacheMaxAgeSeconds: Int
 
     public init(
         maxBodyBytes: Int = 33_554_432, maxRecords: Int = 10_000, tokenHashes: [String] = [],
-        alerts: AlertSettings = AlertSettings()
+        alerts: AlertSettings = AlertSettings(), cacheMaxAgeSeconds: Int = 0
     ) {
         self.maxBodyBytes = maxBodyBytes
         self.maxRecords = maxRecords
         self.tokenHashes = tokenHashes
         self.alerts = alerts
+        self.cacheMaxAgeSeconds = cacheMaxAgeSeconds
     }
 }

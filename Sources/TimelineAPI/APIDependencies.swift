@@ -28,12 +28,17 @@ public struct APIDependencies: Sendable {
     public var pool: any PoolOccupancyProviding
     /// The agreement series of `/metrics` (`AgreementMetricsStore`); nil: none.
     public var agreementMetrics: (any AgreementMetricsReading)?
+    /// The change sequence every ETag hashes (`ChangeSequenceStore`).
+    public var changes: any ChangeSequenceReading
+    /// Rendered timeline JSON, TimelineJS and pages; the daemon feeds it the change feed.
+    public var responseCache: RenderedResponseCache
 
     public init(
         ingestor: any EventIngesting, events: any EventReading, retractor: any EventRetracting,
         confirmer: any EventConfirming, actors: any ActorReading,
         agreements: any AgreementReading, agreementDefiner: any AgreementDefining, notifications: any NotificationReading,
         deliveries: any DeliveryReading, readiness: any ReadinessProbe, pool: any PoolOccupancyProviding,
+        changes: any ChangeSequenceReading, responseCache: RenderedResponseCache = RenderedResponseCache(),
         agreementMetrics: (any AgreementMetricsReading)? = nil
     ) {
         self.ingestor = ingestor
@@ -48,5 +53,7 @@ public struct APIDependencies: Sendable {
         self.readiness = readiness
         self.pool = pool
         self.agreementMetrics = agreementMetrics
+        self.changes = changes
+        self.responseCache = responseCache
     }
 }

@@ -26,6 +26,8 @@ public func buildRouter(
     router.add(middleware: ObservationMiddleware(metrics: metrics))
     router.add(middleware: ProblemMiddleware())
 
+    let responder = ConditionalResponder(
+        sequence: dependencies.changes, cache: dependencies.responseCache, configuration: configuration)
     let routes = RouteTable(router)
     routes.group()
         .add(middleware: WriteAuthorizationMiddleware(tokens: { BearerTokenVerifier(hexHashes: configuration().tokenHashes) }))
@@ -41,7 +43,9 @@ public func buildRouter(
                 body: body, metrics: metrics
             ).endpoints,
             atPath: "/v1/events")
-        .addRoutes(TimelineController(reader: dependencies.events).endpoints, atPath: "/v1/timeline")
+        .addRoutes(
+            TimelineController(reader: dependencies.events, agreements: dependencies.agreements, responder: responder).endpoints,
+            atPath: "/v1/timeline")
         .addRoutes(ActorsController(reader: dependencies.actors).endpoints, atPath: "/v1/actors")
         .addRoutes(
             AgreementsController(
@@ -58,6 +62,11 @@ public func buildRouter(
         .addRoutes(
             CalendarController(reader: dependencies.agreements, alerts: { configuration().alerts }).endpoints,
             atPath: "/v1/calendar.ics")
+        .addRoutes(
+            PagesController(
+                events: dependencies.events, agreements: dependencies.agreements, notifications: dependencies.notifications,
+                responder: responder
+            ).endpoints)
     routes.answerOtherMethodsNotAllowed()
     return router
 }

@@ -73,6 +73,7 @@ func buildApplication(
     // daemon does not evaluate, so that every daemon sharing a database answers alike.
     let agreements = AgreementStore(pool: pool)
     let metrics = PrometheusCollectorRegistry()
+    let responseCache = RenderedResponseCache()
     let router = buildRouter(
         APIDependencies(
             ingestor: EventIngestor(pool: pool, logger: logger),
@@ -85,7 +86,7 @@ func buildApplication(
             notifications: NotificationLedger(pool: pool),
             deliveries: DeliveryOutbox(pool: pool),
             readiness: DatabaseReadiness(pool: pool, migrator: migrator, isMigrated: { schema.isMigrated }, logger: logger),
-            pool: pool,
+            pool: pool, changes: ChangeSequenceStore(pool: pool), responseCache: responseCache,
             agreementMetrics: AgreementMetricsStore(pool: pool)),
         configuration: { settings.current.api },
         metrics: metrics
@@ -104,6 +105,10 @@ func buildApplication(
         application.addServices(EmbeddedPostgresService(cluster: cluster, started: databaseStarted, logger: logger))
     }
     application.addServices(PoolService(pool: pool), schema)
+    application.addServices(
+        ResponseCacheInvalidation(
+            cache: responseCache, connectionString: target.connectionString,
+            waitForSchema: { await schema.waitUntilCurrent() }, logger: logger))
     // Redirects are not followed: a signed notification goes only where it was configured to go.
     let webhookClient = HTTPClient(
         eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))

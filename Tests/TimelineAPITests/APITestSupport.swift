@@ -28,11 +28,12 @@ enum TestToken {
 func withAPI(
     _ configuration: APIConfiguration = TestToken.configuration,
     testing setup: TestingSetup = .router,
+    responseCache: RenderedResponseCache = RenderedResponseCache(),
     _ test: @escaping @Sendable (any TestClientProtocol, APIHarness) async throws -> Void
 ) async throws {
     try await TestDatabase.withPool { pool, _ in
         try await Migrator(migrations: try Migration.bundled(), logger: TestDatabase.logger).migrate(pool)
-        try await withApplication(pool: pool, configuration: configuration, testing: setup, test)
+        try await withApplication(pool: pool, configuration: configuration, testing: setup, responseCache: responseCache, test)
     }
 }
 
@@ -43,10 +44,12 @@ func withApplication(
     ingestor: (any EventIngesting)? = nil,
     configuration: APIConfiguration = TestToken.configuration,
     testing setup: TestingSetup = .router,
+    responseCache: RenderedResponseCache = RenderedResponseCache(),
     _ test: @escaping @Sendable (any TestClientProtocol, APIHarness) async throws -> Void
 ) async throws {
     let harness = APIHarness(pool: pool, registry: PrometheusCollectorRegistry(), logs: LogCapture())
-    let router = makeRouter(pool: pool, ingestor: ingestor, configuration: configuration, metrics: harness.registry)
+    let router = makeRouter(
+        pool: pool, ingestor: ingestor, configuration: configuration, metrics: harness.registry, responseCache: responseCache)
     let application = Application(router: router, logger: harness.logs.logger)
     try await application.test(setup) { client in try await test(client, harness) }
 }
@@ -56,7 +59,8 @@ func makeRouter(
     pool: PostgresPool,
     ingestor: (any EventIngesting)? = nil,
     configuration: APIConfiguration = TestToken.configuration,
-    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    responseCache: RenderedResponseCache = RenderedResponseCache()
 ) -> Router<APIRequestContext> {
     buildRouter(
         APIDependencies(
@@ -69,7 +73,8 @@ func makeRouter(
             agreementDefiner: AgreementStore(pool: pool),
             notifications: NotificationLedger(pool: pool),
             deliveries: DeliveryOutbox(pool: pool),
-            readiness: PoolReadiness(pool: pool), pool: pool, agreementMetrics: AgreementMetricsStore(pool: pool)),
+            readiness: PoolReadiness(pool: pool), pool: pool, changes: ChangeSequenceStore(pool: pool), responseCache: responseCache,
+            agreementMetrics: AgreementMetricsStore(pool: pool)),
         configuration: { configuration }, metrics: metrics)
 }
 

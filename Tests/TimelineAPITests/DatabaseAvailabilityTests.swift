@@ -31,6 +31,7 @@ struct DatabaseAvailabilityTests {
                     (.get, "/v1/timeline"), (.get, "/v1/actors"), (.get, "/v1/actors/US"),
                     (.get, "/v1/agreements"), (.get, "/v1/agreements/us-cn-sta"), (.get, "/v1/alerts"),
                     (.get, "/v1/alerts/notifications"), (.get, "/v1/calendar.ics"), (.head, "/v1/calendar.ics"),
+                    (.get, "/"), (.get, "/timeline?actor=US"), (.get, "/agreements/us-cn-sta"),
                 ]
                 for (method, uri) in requests {
                     let response = try await client.execute(uri: uri, method: method, headers: [.authorization: "Bearer \(TestToken.value)"])

@@ -32,6 +32,7 @@ struct OpenAPIDocumentTests {
                 "/v1/events/{id}/confirm": "/v1/events/\(id)/confirm",
                 "/v1/actors/{id}": "/v1/actors/US",
                 "/v1/agreements/{id}": "/v1/agreements/us-cn-sta",
+                "/agreements/{id}": "/agreements/us-cn-sta",
             ]
             let router = makeRouter(pool: harness.pool)
             // Building the responder adds the HEAD routes of the GET ones, as the application does.

@@ -7,8 +7,9 @@ extension TimelineQuery {
     static let parameterNames = Set(["actor", "agreement", "kind", "from", "to", "q", "tag", "as_of", "order", "status"])
         .union(QueryParameters.pagingNames)
 
-    init(_ request: Request) throws(APIError) {
-        let parameters = try QueryParameters(request, accepting: Self.parameterNames)
+    /// - Parameter others: the endpoint's parameters beside the timeline's (`format`).
+    init(_ request: Request, alongside others: Set<String> = []) throws(APIError) {
+        let parameters = try QueryParameters(request, accepting: Self.parameterNames.union(others))
         self.init()
         actors = try parameters.values("actor", expected: Expected.actor, QueryParameters.actorID)
         agreement = try parameters.value("agreement", expected: Expected.agreement, QueryParameters.agreementID)

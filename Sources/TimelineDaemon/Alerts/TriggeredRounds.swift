@@ -58,6 +58,8 @@ final class TriggeredRounds: Sendable {
                     // Only once the feed listens, so that no change falls between the two.
                     case .resumed: inbox.post(.all)
                     case .agreement(let id): inbox.post(.agreements([id]))
+                    // Not heard: the feed is asked for agreements only.
+                    case .committed: break
                     }
                 }
             }

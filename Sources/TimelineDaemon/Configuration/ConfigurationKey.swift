@@ -11,6 +11,7 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     case httpIdleTimeout = "http.idle_timeout_seconds"
     case httpBodyTimeout = "http.body_timeout_seconds"
     case httpPublicURL = "http.public_url"
+    case httpCacheMaxAge = "http.cache_max_age_seconds"
     case apiTokenHashes = "api.token_hashes"
     case alertsThresholds = "alerts.thresholds"
     case alertsTimeZone = "alerts.time_zone"
@@ -34,7 +35,7 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     /// Applied by a SIGHUP reload; the others take effect at the next start.
     var isReloadable: Bool {
         switch self {
-        case .apiTokenHashes, .alertsThresholds, .alertsTimeZone, .alertsIntervalSeconds, .alertsExpiredAlertDays,
+        case .apiTokenHashes, .httpCacheMaxAge, .alertsThresholds, .alertsTimeZone, .alertsIntervalSeconds, .alertsExpiredAlertDays,
             .alertsExpiryMetrics, .ingestSpoolDirectory, .logLevel:
             true
         // Read at every alert pass and delivery pass; secret files are read again too.

@@ -62,6 +62,9 @@ extension DaemonConfiguration {
         if let setting = try sources.setting(.httpPublicURL) {
             configuration.http.publicURL = try publicURL(setting)
         }
+        if let setting = try sources.setting(.httpCacheMaxAge) {
+            configuration.http.cacheMaxAgeSeconds = try setting.integer(in: 0...31_536_000)
+        }
         if let setting = try sources.setting(.apiTokenHashes) {
             configuration.api.tokenHashes = try tokenHashes(setting)
         }

@@ -28,6 +28,7 @@ extension DaemonConfiguration {
         case .httpIdleTimeout: String(http.idleTimeoutSeconds)
         case .httpBodyTimeout: String(http.bodyTimeoutSeconds)
         case .httpPublicURL: http.effectivePublicURL
+        case .httpCacheMaxAge: String(http.cacheMaxAgeSeconds)
         case .apiTokenHashes:
             if !redacted { api.tokenHashes.joined(separator: ",") }
             else { api.tokenHashes.count == 1 ? "1 hash" : "\(api.tokenHashes.count) hashes" }

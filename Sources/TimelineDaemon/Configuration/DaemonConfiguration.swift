@@ -42,16 +42,19 @@ public struct DaemonConfiguration: Sendable, Hashable {
         /// Where people reach this daemon (`http.public_url`), without a trailing slash: alerts
         /// link to agreements under it. nil: `http://host:port`.
         public var publicURL: String?
+        /// The `max-age` of the timeline JSON, TimelineJS and the pages (contract §13).
+        public var cacheMaxAgeSeconds: Int
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 33_554_432,
-            idleTimeoutSeconds: Int = 60, bodyTimeoutSeconds: Int = 60, publicURL: String? = nil
+            idleTimeoutSeconds: Int = 60, bodyTimeoutSeconds: Int = 60, publicURL: String? = nil, cacheMaxAgeSeconds: Int = 0
         ) {
             self.host = host
             self.port = port
             self.maxBodyBytes = maxBodyBytes
             self.idleTimeoutSeconds = idleTimeoutSeconds
             self.bodyTimeoutSeconds = bodyTimeoutSeconds
+            self.cacheMaxAgeSeconds = cacheMaxAgeSeconds
             self.publicURL = publicURL
         }
 

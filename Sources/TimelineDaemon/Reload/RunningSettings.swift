@@ -16,7 +16,8 @@ struct RunningSettings: Sendable {
             maxBodyBytes: configuration.http.maxBodyBytes, maxRecords: configuration.ingest.maxRecords,
             tokenHashes: configuration.api.tokenHashes,
             alerts: AlertSettings(
-                thresholds: alerts.thresholds, timeZone: alerts.timeZone, expiryMetrics: configuration.alerts.expiryMetrics))
+                thresholds: alerts.thresholds, timeZone: alerts.timeZone, expiryMetrics: configuration.alerts.expiryMetrics),
+            cacheMaxAgeSeconds: configuration.http.cacheMaxAgeSeconds)
     }
 
     /// What the Alertmanager channels evaluate with: the alert engine's thresholds, zone and `expired_alert_days`.
@@ -32,6 +33,7 @@ extension DaemonConfiguration {
     func reloading(_ loaded: DaemonConfiguration) -> (configuration: DaemonConfiguration, awaitingRestart: [ConfigurationKey]) {
         var next = self
         next.api.tokenHashes = loaded.api.tokenHashes
+        next.http.cacheMaxAgeSeconds = loaded.http.cacheMaxAgeSeconds
         next.alerts.thresholds = loaded.alerts.thresholds
         next.alerts.timeZone = loaded.alerts.timeZone
         next.alerts.intervalSeconds = loaded.alerts.intervalSeconds

@@ -1,0 +1,15 @@
+import Mustache
+
+/// Markup this module built and escaped itself (the SVG timeline), which a template puts in as
+/// it is with `{{{ }}}`. Nothing else is ever rendered unescaped: values from the database reach
+/// the templates as plain strings and Mustache escapes them.
+public struct TrustedMarkup: Sendable, Hashable, MustacheCustomRenderable {
+    public let markup: String
+
+    init(_ node: XMLNode) {
+        markup = node.markup
+    }
+
+    public var renderText: String { markup }
+    public var isNull: Bool { markup.isEmpty }
+}

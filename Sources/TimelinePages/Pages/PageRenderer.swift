@@ -1,0 +1,39 @@
+import Mustache
+
+/// Renders the pages through the Mustache templates compiled into the binary (so an installed
+/// daemon needs no template files); Mustache escapes every `{{value}}`.
+public struct PageRenderer: Sendable {
+    private let library: MustacheLibrary
+
+    public init() {
+        var library = MustacheLibrary()
+        let templates: [(name: String, text: [UInt8])] = [
+            ("layout", PackageResources.layout_mustache), ("board", PackageResources.board_mustache),
+            ("timeline", PackageResources.timeline_mustache), ("agreement", PackageResources.agreement_mustache),
+            ("search-form", PackageResources.search_form_mustache), ("event-list", PackageResources.event_list_mustache),
+        ]
+        for template in templates {
+            do {
+                try library.register(String(decoding: template.text, as: UTF8.self), named: template.name)
+            } catch {
+                // The templates are part of the build; the page tests render every one.
+                preconditionFailure("the template \(template.name) does not parse: \(error)")
+            }
+        }
+        self.library = library
+    }
+
+    public func render(_ page: BoardPage) -> String { render(page, template: "board") }
+    public func render(_ page: TimelinePage) -> String { render(page, template: "timeline") }
+    public func render(_ page: AgreementPage) -> String { render(page, template: "agreement") }
+
+    private func render(_ page: Any, template: String) -> String {
+        guard let html = library.render(page, withTemplate: template) else {
+            preconditionFailure("no template named \(template)")
+        }
+        return html
+    }
+
+    /// `/assets/timelined.css`.
+    public static let stylesheet: [UInt8] = PackageResources.timelined_css
+}

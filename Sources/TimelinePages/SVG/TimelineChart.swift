@@ -1,0 +1,278 @@
+import TimelineCore
+
+/// The SVG timeline of the timeline page (contract §13): a time axis, one bar per agreement term
+/// (extensions and renewals marked, the expiry flagged), then the events in one band per kind —
+/// single days as dots, longer or coarser dates as spans — each with a tooltip and a link to the
+/// event in the list below the chart. Pure: the same events, terms and day draw the same SVG.
+public struct TimelineChart: Sendable {
+    static let width = 1000.0
+    static let margin = 12.0
+    static let axisHeight = 34.0
+    static let termHeight = 30.0
+    static let laneHeight = 14.0
+    static let bandGap = 22.0
+    static let maximumLanes = 5
+    static let clusterWidth = 18.0
+    static let dotRadius = 4.5
+
+    public let events: [PageEvent]
+    public let terms: [AgreementTerm]
+    public let today: CalendarDate
+    /// nil when there is nothing to draw.
+    public let axis: TimeAxis?
+
+    public init(events: [PageEvent], terms: [AgreementTerm], today: CalendarDate) {
+        self.events = events
+        self.terms = terms
+        self.today = today
+        let days = events.flatMap { [$0.date.start, $0.lastDay] } + terms.compactMap(\.days).flatMap { [$0.first, $0.last] }
+        if let first = days.min(), let last = days.max() {
+            // A little room either side, so that the first and last marks are not cut in half.
+            let padding = max(1, CalendarDate.days(from: first, to: last) / 30)
+            axis = TimeAxis(
+                first: first.adding(days: -padding) ?? first, last: last.adding(days: padding) ?? last)
+        } else {
+            axis = nil
+        }
+    }
+
+    /// The `<svg>` element; nil when there are neither events nor terms.
+    public var svg: XMLNode? {
+        guard let axis else { return nil }
+        var layout = Layout(axis: axis)
+        var body: [XMLNode] = []
+        body.append(layout.termsGroup(terms))
+        body.append(layout.eventBands(events))
+        let legend = layout.legend(kinds: kindsShown, hasTerms: !terms.isEmpty)
+        let height = layout.y
+        return .element(
+            "svg",
+            [
+                XMLAttribute("xmlns", "http://www.w3.org/2000/svg"),
+                XMLAttribute("class", "timeline-chart"),
+                XMLAttribute("viewBox", "0 0 \(Int(Self.width)) \(Int(height.rounded(.up)))"),
+                XMLAttribute("role", "img"),
+                XMLAttribute("aria-labelledby", "timeline-chart-title"),
+            ],
+            [.element("title", [XMLAttribute("id", "timeline-chart-title")], [.text(caption)])]
+                + [layout.axisGroup(today: today)] + body + [legend])
+    }
+
+    private var kindsShown: [String] {
+        var seen = Set<String>()
+        return events.map(\.kindName).filter { seen.insert($0).inserted }.sorted(by: Self.kindOrder)
+    }
+
+    private var caption: String {
+        let agreements = terms.isEmpty ? "" : ", \(terms.count) agreement term\(terms.count == 1 ? "" : "s")"
+        return "Timeline of \(events.count) event\(events.count == 1 ? "" : "s")\(agreements)"
+    }
+
+    /// Kinds in the contract's order, unknown ones last by name.
+    static func kindOrder(_ left: String, _ right: String) -> Bool {
+        let order = { (name: String) in EventKind.allCases.firstIndex { $0.rawValue == name } ?? EventKind.allCases.count }
+        return (order(left), left) < (order(right), right)
+    }
+
+    /// Where the next group goes, and the x of a date.
+    struct Layout {
+        let axis: TimeAxis
+        var y = TimelineChart.axisHeight
+        /// Where the legend starts: the grid lines stop there.
+        var legendTop = TimelineChart.axisHeight
+
+        init(axis: TimeAxis) {
+            self.axis = axis
+        }
+
+        private var plotWidth: Double { TimelineChart.width - 2 * TimelineChart.margin }
+
+        func x(_ date: CalendarDate) -> Double {
+            TimelineChart.margin + axis.position(of: date) * plotWidth
+        }
+
+        func x(after date: CalendarDate) -> Double {
+            TimelineChart.margin + axis.position(after: date) * plotWidth
+        }
+
+        func axisGroup(today: CalendarDate) -> XMLNode {
+            let gridBottom = legendTop
+            var nodes: [XMLNode] = axis.ticks.flatMap { tick -> [XMLNode] in
+                let x = x(tick.date)
+                return [
+                    .element("line", [
+                        XMLAttribute("class", "grid"), XMLAttribute("x1", x), XMLAttribute("x2", x),
+                        XMLAttribute("y1", TimelineChart.axisHeight - 8), XMLAttribute("y2", gridBottom),
+                    ]),
+                    .element("text", [XMLAttribute("class", "tick"), XMLAttribute("x", x + 3), XMLAttribute("y", 16)], [.text(tick.label)]),
+                ]
+            }
+            if today >= axis.first, today <= axis.last {
+                let x = x(today)
+                nodes.append(.element("line", [
+                    XMLAttribute("class", "today"), XMLAttribute("x1", x), XMLAttribute("x2", x),
+                    XMLAttribute("y1", TimelineChart.axisHeight - 14), XMLAttribute("y2", gridBottom),
+                ], [.element("title", [], [.text("Today, \(today)")])]))
+                nodes.append(.element("text", [XMLAttribute("class", "today-label"), XMLAttribute("x", x + 3), XMLAttribute("y", 28)], [.text("today")]))
+            }
+            return .element("g", [XMLAttribute("class", "axis")], nodes)
+        }
+
+        mutating func termsGroup(_ terms: [AgreementTerm]) -> XMLNode {
+            var nodes: [XMLNode] = []
+            for term in terms {
+                guard let days = term.days else { continue }
+                let top = y
+                let barY = top + 14
+                let from = x(days.first)
+                let to = term.expiresOn.map { x(after: $0) } ?? TimelineChart.width - TimelineChart.margin
+                var bar: [XMLNode] = [
+                    .element("title", [], [.text(term.tooltip)]),
+                    .element("rect", [
+                        XMLAttribute("class", "term status-\(term.status.rawValue)\(term.expiresOn == nil ? " open-ended" : "")"),
+                        XMLAttribute("x", from), XMLAttribute("y", barY),
+                        XMLAttribute("width", max(2, to - from)), XMLAttribute("height", 10), XMLAttribute("rx", 2),
+                    ]),
+                    // A bar that starts in the right half is labelled from its end, leftwards, so the label stays inside.
+                    from < TimelineChart.width / 2
+                        ? .element("text", [XMLAttribute("class", "term-label"), XMLAttribute("x", from), XMLAttribute("y", top + 10)], [.text(term.title)])
+                        : .element("text", [
+                            XMLAttribute("class", "term-label"), XMLAttribute("text-anchor", "end"),
+                            XMLAttribute("x", min(to, TimelineChart.width - TimelineChart.margin)), XMLAttribute("y", top + 10),
+                        ], [.text(term.title)]),
+                ]
+                for mark in term.marks {
+                    let markX = x(mark.date.start)
+                    bar.append(.element("a", [XMLAttribute("href", "#event-\(mark.eventID)")], [
+                        .element("title", [], [.text("\(KindLabel.text(mark.kind.rawValue)) \(mark.date)"
+                            + (mark.expiresOn.map { ", expiry now \($0)" } ?? ""))]),
+                        .element("path", [
+                            XMLAttribute("class", "term-mark kind-\(mark.kind.rawValue)"),
+                            XMLAttribute("d", "M\(format(markX)) \(format(barY - 3))l4 8l-4 8l-4 -8z"),
+                        ]),
+                    ]))
+                }
+                if let expiry = term.expiresOn {
+                    let flagX = x(after: expiry)
+                    bar.append(.element("path", [
+                        XMLAttribute("class", "expiry-flag"),
+                        XMLAttribute("d", "M\(format(flagX)) \(format(barY + 12))V\(format(top + 2))h9l-3 4l3 4h-9"),
+                    ], [.element("title", [], [.text("Expires \(expiry)")])]))
+                }
+                nodes.append(.element("a", [XMLAttribute("href", "/agreements/\(term.id)")], bar))
+                y += TimelineChart.termHeight
+            }
+            if !nodes.isEmpty { y += 8 }
+            return .element("g", [XMLAttribute("class", "terms")], nodes)
+        }
+
+        mutating func eventBands(_ events: [PageEvent]) -> XMLNode {
+            let byKind = Dictionary(grouping: events, by: \.kindName)
+            var bands: [XMLNode] = []
+            for kind in byKind.keys.sorted(by: TimelineChart.kindOrder) {
+                bands.append(band(kind: kind, events: byKind[kind] ?? []))
+            }
+            return .element("g", [XMLAttribute("class", "events")], bands)
+        }
+
+        private mutating func band(kind: String, events: [PageEvent]) -> XMLNode {
+            let top = y + 14
+            let lanes = EventLanes(
+                events.map { event -> (item: PageEvent, from: Double, to: Double) in
+                    let from = x(event.date.start) - TimelineChart.dotRadius
+                    let to = event.isSingleDay ? from + 2 * TimelineChart.dotRadius : max(x(after: event.lastDay), from + 6)
+                    return (event, from, to + 2)
+                },
+                maximumLanes: TimelineChart.maximumLanes, clusterWidth: TimelineChart.clusterWidth)
+            var nodes: [XMLNode] = [
+                .element("text", [XMLAttribute("class", "band-label"), XMLAttribute("x", TimelineChart.margin), XMLAttribute("y", y + 9)],
+                    [.text(KindLabel.text(kind))])
+            ]
+            for placed in lanes.placed {
+                nodes.append(mark(placed.item, centerY: top + Double(placed.lane) * TimelineChart.laneHeight + TimelineChart.laneHeight / 2))
+            }
+            let clusterY = top + Double(lanes.laneCount) * TimelineChart.laneHeight + TimelineChart.laneHeight / 2
+            for cluster in lanes.clusters {
+                let titles = cluster.items.prefix(8).map { "\($0.date) \($0.title)" }.joined(separator: "\n")
+                let more = cluster.items.count > 8 ? "\n… and \(cluster.items.count - 8) more" : ""
+                nodes.append(.element("a", [XMLAttribute("href", "#event-\(cluster.items[0].id)")], [
+                    .element("title", [], [.text("\(cluster.items.count) more \(kind) events:\n\(titles)\(more)")]),
+                    .element("circle", [
+                        XMLAttribute("class", "cluster kind-\(kind)"), XMLAttribute("cx", cluster.center),
+                        XMLAttribute("cy", clusterY), XMLAttribute("r", 6.5),
+                    ]),
+                    .element("text", [XMLAttribute("class", "cluster-count"), XMLAttribute("x", cluster.center), XMLAttribute("y", clusterY + 3)],
+                        [.text(String(cluster.items.count))]),
+                ]))
+            }
+            let rows = Double(lanes.laneCount) + (lanes.clusters.isEmpty ? 0 : 1.2)
+            y = top + rows * TimelineChart.laneHeight + TimelineChart.bandGap - 14
+            return .element("g", [XMLAttribute("class", "band kind-\(kind)")], nodes)
+        }
+
+        private func mark(_ event: PageEvent, centerY: Double) -> XMLNode {
+            let shape: XMLNode
+            if event.isSingleDay {
+                shape = .element("circle", [
+                    XMLAttribute("class", "mark kind-\(event.kindName)"), XMLAttribute("cx", x(event.date.start) + 0.5),
+                    XMLAttribute("cy", centerY), XMLAttribute("r", TimelineChart.dotRadius),
+                ])
+            } else {
+                let from = x(event.date.start)
+                shape = .element("rect", [
+                    XMLAttribute("class", "mark span kind-\(event.kindName) precision-\((event.endDate ?? event.date).precision.name)"),
+                    XMLAttribute("x", from), XMLAttribute("y", centerY - 4),
+                    XMLAttribute("width", max(6, x(after: event.lastDay) - from)), XMLAttribute("height", 8), XMLAttribute("rx", 4),
+                ])
+            }
+            let dates = event.endDate.map { "\(event.date) – \($0)" } ?? event.date.description
+            return .element("a", [XMLAttribute("href", "#event-\(event.id)")], [
+                .element("title", [], [.text("\(dates) · \(KindLabel.text(event.kindName)) · \(event.title)")]),
+                shape,
+            ])
+        }
+
+        /// The legend, in as many rows as the width needs; moves `y` below it.
+        mutating func legend(kinds: [String], hasTerms: Bool) -> XMLNode {
+            legendTop = y
+            var nodes: [XMLNode] = []
+            var x = TimelineChart.margin
+            var y = self.y + 12
+            func entry(_ swatch: (Double, Double) -> XMLNode, _ label: String) {
+                let width = 24 + Double(label.count) * 6.2
+                if x + width > TimelineChart.width - TimelineChart.margin {
+                    x = TimelineChart.margin
+                    y += 18
+                }
+                nodes.append(swatch(x, y))
+                nodes.append(.element("text", [XMLAttribute("class", "legend-label"), XMLAttribute("x", x + 14), XMLAttribute("y", y + 4)], [.text(label)]))
+                x += width
+            }
+            for kind in kinds {
+                entry({ x, y in
+                    .element("circle", [XMLAttribute("class", "mark kind-\(kind)"), XMLAttribute("cx", x + 5), XMLAttribute("cy", y), XMLAttribute("r", TimelineChart.dotRadius)])
+                }, KindLabel.text(kind))
+            }
+            entry({ x, y in
+                .element("rect", [XMLAttribute("class", "mark span precision-month"), XMLAttribute("x", x), XMLAttribute("y", y - 4), XMLAttribute("width", 10), XMLAttribute("height", 8), XMLAttribute("rx", 4)])
+            }, "month/year or multi-day")
+            if hasTerms {
+                entry({ x, y in
+                    .element("rect", [XMLAttribute("class", "term status-active"), XMLAttribute("x", x), XMLAttribute("y", y - 5), XMLAttribute("width", 10), XMLAttribute("height", 10), XMLAttribute("rx", 2)])
+                }, "agreement term")
+                entry({ x, y in
+                    .element("path", [XMLAttribute("class", "term-mark kind-extension"), XMLAttribute("d", "M\(format(x + 5)) \(format(y - 6))l4 6l-4 6l-4 -6z")])
+                }, "extension / renewal")
+                entry({ x, y in
+                    .element("path", [XMLAttribute("class", "expiry-flag"), XMLAttribute("d", "M\(format(x + 2)) \(format(y + 6))V\(format(y - 6))h9l-3 4l3 4h-9")])
+                }, "expiry")
+            }
+            self.y = y + 18
+            return .element("g", [XMLAttribute("class", "legend")], nodes)
+        }
+
+        private func format(_ number: Double) -> String {
+            XMLAttribute("", number).value
+        }
+    }
+}

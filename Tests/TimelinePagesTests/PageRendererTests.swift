@@ -1,0 +1,66 @@
+import Testing
+import TimelineCore
+import TimelineStore
+@testable import TimelinePages
+
+@Suite("Page templates")
+struct PageRendererTests {
+    private let renderer = PageRenderer()
+    private let today = PageFixtures.date("2024-01-15")
+
+    @Test("The board lists agreements by urgency with days left, escaped")
+    func board() {
+        let html = renderer.render(BoardPage(
+            agreements: AgreementList(agreements: [PageFixtures.agreementView(title: PageFixtures.hostileTitle)]),
+            recent: [PageFixtures.event(id: 9, title: "Raimondo & Wang", date: "2023-08-28")], today: today))
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("43 days left"))
+        #expect(html.contains("status-pill status-expiring"))
+        #expect(html.contains("Raimondo &amp; Wang"))
+        #expect(html.contains("<form class=\"search\" action=\"/timeline\" method=\"get\""))
+        #expect(html.contains("href=\"/assets/timelined.css\""))
+    }
+
+    @Test("The timeline page draws the chart, lists the events with sources, and links the next page")
+    func timeline() {
+        var query = TimelineQuery()
+        query.actors = ["US", "CN"]
+        let document = TimelinePageDocument(
+            events: [
+                PageFixtures.event(
+                    id: 3, title: PageFixtures.hostileTitle, date: "2023-08-27",
+                    sources: [.object(["url": .string("javascript:alert(1)"), "title": .string("bad link")]),
+                              .object(["url": .string("https://example.org/a"), "title": .string("Wire")])]),
+            ],
+            nextCursor: "abc+/=")
+        let html = renderer.render(TimelinePage(
+            query: query, parameters: QueryString([("actor", "US"), ("actor", "CN")]), document: document, terms: [], today: today))
+        #expect(html.contains("<svg"))
+        #expect(html.contains("id=\"event-3\""))
+        #expect(!html.contains("<script"))
+        #expect(html.contains("<a href=\"https://example.org/a\""))
+        #expect(!html.contains("href=\"javascript:"))
+        #expect(html.contains("href=\"/timeline?actor=US&amp;actor=CN&amp;cursor=abc%2B%2F%3D\""))
+        #expect(html.contains("Timeline: US · CN"))
+    }
+
+    @Test("The agreement page shows the lifecycle, thresholds and this agreement's notifications")
+    func agreement() throws {
+        let notifications = try JSONValue(parsing: """
+            [{"event": "expiry_approaching", "agreement": "us-cn-sta", "threshold": 90, "expires_on": "2024-02-27", "emitted_at": "2023-11-29T00:00:01.000000Z"},
+             {"event": "expiry_approaching", "agreement": "other", "threshold": 30, "expires_on": "2024-02-27", "emitted_at": "2023-11-30T00:00:01.000000Z"}]
+            """).arrayValue ?? []
+        let html = renderer.render(AgreementPage(
+            view: PageFixtures.agreementView(), events: [PageFixtures.event(id: 1, kind: "signing", date: "2019-04-18", agreement: "us-cn-sta")],
+            notifications: notifications, today: today))
+        #expect(html.contains("43 days left"))
+        #expect(html.contains("<dd>2019-04-18</dd>"))
+        #expect(html.contains("<strong>90 days</strong> before expiry: <time>2023-11-29</time> — reached"))
+        #expect(html.contains("2023-11-29T00:00:01.000000Z"))
+        #expect(!html.contains("2023-11-30T00:00:01"))
+        #expect(html.contains("href=\"/timeline?agreement=us-cn-sta#event-2\""))
+        #expect(html.contains("<svg"))
+    }
+}
