@@ -184,6 +184,7 @@ DEB = timelined_$$(dpkg-parsechangelog -S Version)_$$(dpkg-architecture -q DEB_H
 deb: deps
 	@scripts/install-deps.sh --deb
 	dpkg-checkbuilddeps
+	debian/rules clean
 	debian/rules build
 	debian/rules binary DEB_DESTDIR=$(CURDIR)
 	lintian --fail-on error,warning --info "$(DEB)"
