@@ -131,11 +131,19 @@ manuals: release
 	rm -rf $(GENERATED)/man && mkdir -p $(GENERATED)/man
 	.build/generate-manual/debug/generate-manual "$(RELEASE_BIN)" --multi-page --date $(MANUAL_DATE) \
 	    --authors "$(MANUAL_AUTHORS)" --output-directory $(GENERATED)/man
+	@# whatis and apropos (lexgrog) read one word as the name in NAME: a subcommand's page names
+	@# itself as its file does (timelined.alerts.list) and keeps the command line everywhere else.
+	for page in $(GENERATED)/man/timelined.*.1; do \
+	    name=$$(basename "$$page" .1) && command=$$(echo "$$name" | tr . ' ') \
+	    && sed -i -e "s/^\.Nm \"$$command\"\$$/.Nm $$name/" -e "s/^\.Nm\$$/.Nm \"$$command\"/" "$$page" || exit 1; \
+	done
 
+# bash-completion sources its files: a #! line would only mislead.
 completions: release
 	mkdir -p $(GENERATED)/completions
 	for shell in bash zsh fish; do \
 	    "$(RELEASE_BIN)" --generate-completion-script $$shell >$(GENERATED)/completions/timelined.$$shell || exit 1; \
+	    sed -i '1{/^#!/d}' $(GENERATED)/completions/timelined.$$shell; \
 	done
 
 install: install-payload
