@@ -1,6 +1,7 @@
 # `make run` and `make test` work on a fresh Debian 12 machine: both install what they need first.
 
-.PHONY: deps build run test test-tools test-systemd reliability fuzz fuzz-build bench bench-alerts clean release install uninstall screenshots
+.PHONY: deps build run test test-tools test-systemd reliability fuzz fuzz-build bench bench-alerts clean release install uninstall \
+	install-payload manuals completions deb test-deb screenshots
 
 # Swift is installed in /opt/swift, which is not always on PATH.
 ifeq ($(shell command -v swift 2>/dev/null),)
@@ -111,16 +112,51 @@ DESTDIR ?=
 BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/timelined
 DOCDIR = $(PREFIX)/share/doc/timelined
+MANDIR = $(PREFIX)/share/man
 UNITDIR = $(PREFIX)/lib/systemd/system
 CONFDIR = /etc/timelined
+# journald reads message catalogs from here only, whatever the prefix.
+CATALOGDIR = /usr/lib/systemd/catalog
+
+# The commit `timelined --version` names (TIMELINED_COMMIT, read by Package.swift): HEAD's, with
+# -dirty when tracked files differ from it; none outside a git checkout.
+COMMIT := $(shell commit=$$(git rev-parse --short=12 HEAD 2>/dev/null) \
+    && { git diff --quiet HEAD -- 2>/dev/null || commit=$$commit-dirty; } && echo $$commit)
+RELEASE_BIN = $$(swift build -c release --show-bin-path)/timelined
 
 release: deps
-	swift build -c release --static-swift-stdlib
+	TIMELINED_COMMIT=$(COMMIT) swift build -c release --static-swift-stdlib
 
-install: release
-	install -D -m 0755 "$$(swift build -c release --show-bin-path)/timelined" "$(DESTDIR)$(BINDIR)/timelined"
-	install -D -m 0644 -t "$(DESTDIR)$(DATADIR)/sql" SQL/*.sql
-	install -D -m 0644 Config/timelined.yaml "$(DESTDIR)$(DATADIR)/timelined.yaml"
+# Manual pages (timelined(1) and one per subcommand) and bash/zsh/fish completions, generated from
+# the argument-parser definitions of the release binary. The pages come from swift-argument-parser's
+# generate-manual, the tool its `generate-manual` plugin runs; run directly, because the plugin builds
+# every product again in a build of its own, which `swift package` cannot make static-stdlib.
+GENERATED := .build/generated
+ARGUMENT_PARSER := .build/checkouts/swift-argument-parser
+MANUAL_DATE := $(shell date -u -d "@$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}" +%F)
+MANUAL_AUTHORS := timelined maintainers<maintainers@users.noreply.r-seed-ab0a3400.example>
+
+manuals: release
+	swift build --package-path $(ARGUMENT_PARSER) --scratch-path .build/generate-manual --product generate-manual
+	rm -rf $(GENERATED)/man && mkdir -p $(GENERATED)/man
+	.build/generate-manual/debug/generate-manual "$(RELEASE_BIN)" --multi-page --date $(MANUAL_DATE) \
+	    --authors "$(MANUAL_AUTHORS)" --output-directory $(GENERATED)/man
+	@# whatis and apropos (lexgrog) read one word as the name in NAME: a subcommand's page names
+	@# itself as its file does (timelined.alerts.list) and keeps the command line everywhere else.
+	for page in $(GENERATED)/man/timelined.*.1; do \
+	    name=$$(basename "$$page" .1) && command=$$(echo "$$name" | tr . ' ') \
+	    && sed -i -e "s/^\.Nm \"$$command\"\$$/.Nm $$name/" -e "s/^\.Nm\$$/.Nm \"$$command\"/" "$$page" || exit 1; \
+	done
+
+# bash-completion sources its files: a #! line would only mislead.
+completions: release
+	mkdir -p $(GENERATED)/completions
+	for shell in bash zsh fish; do \
+	    "$(RELEASE_BIN)" --generate-completion-script $$shell >$(GENERATED)/completions/timelined.$$shell || exit 1; \
+	    sed -i '1{/^#!/d}' $(GENERATED)/completions/timelined.$$shell; \
+	done
+
+install: install-payload
 	@if [ -e "$(DESTDIR)$(CONFDIR)/timelined.yaml" ]; then \
 	    echo "keeping $(DESTDIR)$(CONFDIR)/timelined.yaml (the new default is $(DESTDIR)$(DATADIR)/timelined.yaml)"; \
 	else \
@@ -131,11 +167,48 @@ install: release
 	sed -e 's|/usr/bin/timelined|$(BINDIR)/timelined|g' -e 's|/usr/share/doc/timelined|$(DOCDIR)|g' \
 	    systemd/timelined.service >.build/timelined.service
 	install -D -m 0644 .build/timelined.service "$(DESTDIR)$(UNITDIR)/timelined.service"
+	$(if $(and $(wildcard systemd/timelined.catalog),$(if $(DESTDIR),,yes)),journalctl --update-catalog)
+
+# What every installation carries, `make install` and the Debian package (debian/rules) alike; the
+# package brings its own unit and configuration. The alert rules, dashboard and journal catalog
+# are installed once they are in the repository.
+install-payload: release manuals completions
+	install -D -m 0755 "$(RELEASE_BIN)" "$(DESTDIR)$(BINDIR)/timelined"
+	install -D -m 0644 -t "$(DESTDIR)$(DATADIR)/sql" SQL/*.sql
+	install -D -m 0644 Config/timelined.yaml "$(DESTDIR)$(DATADIR)/timelined.yaml"
 	install -D -m 0644 -t "$(DESTDIR)$(DOCDIR)" README.md
 	install -D -m 0644 -t "$(DESTDIR)$(DOCDIR)/docs" docs/*.md
 	install -D -m 0644 -t "$(DESTDIR)$(DOCDIR)/docs/examples" docs/examples/*
+	install -D -m 0644 -t "$(DESTDIR)$(MANDIR)/man1" $(GENERATED)/man/*.1
+	install -D -m 0644 $(GENERATED)/completions/timelined.bash "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/timelined"
+	install -D -m 0644 $(GENERATED)/completions/timelined.zsh "$(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_timelined"
+	install -D -m 0644 $(GENERATED)/completions/timelined.fish "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/timelined.fish"
+	$(if $(wildcard systemd/timelined.catalog),install -D -m 0644 systemd/timelined.catalog "$(DESTDIR)$(CATALOGDIR)/timelined.catalog")
+	$(if $(wildcard Config/prometheus/timelined.rules.yml),install -D -m 0644 -t "$(DESTDIR)$(DATADIR)/prometheus" Config/prometheus/timelined.rules.yml)
+	$(if $(wildcard Config/grafana/timelined-dashboard.json),install -D -m 0644 -t "$(DESTDIR)$(DATADIR)/grafana" Config/grafana/timelined-dashboard.json)
 
 # Leaves /etc/timelined and the state in /var/lib/private/timelined (the database) alone.
 uninstall:
-	rm -f "$(DESTDIR)$(BINDIR)/timelined" "$(DESTDIR)$(UNITDIR)/timelined.service"
+	rm -f "$(DESTDIR)$(BINDIR)/timelined" "$(DESTDIR)$(UNITDIR)/timelined.service" "$(DESTDIR)$(MANDIR)"/man1/timelined*.1 \
+	    "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/timelined" "$(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_timelined" \
+	    "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/timelined.fish" "$(DESTDIR)$(CATALOGDIR)/timelined.catalog"
 	rm -rf "$(DESTDIR)$(DATADIR)" "$(DESTDIR)$(DOCDIR)"
+
+# timelined_VERSION_ARCH.deb here, built by debian/rules (debhelper) from the release build, then
+# checked by lintian: any error or warning fails (debian/timelined.lintian-overrides says why each
+# override is there).
+DEB = timelined_$$(dpkg-parsechangelog -S Version)_$$(dpkg-architecture -q DEB_HOST_ARCH).deb
+
+deb: deps
+	@scripts/install-deps.sh --deb
+	dpkg-checkbuilddeps
+	debian/rules clean
+	debian/rules build
+	debian/rules binary DEB_DESTDIR=$(CURDIR)
+	lintian --fail-on error,warning --info "$(DEB)"
+
+# The package under a throwaway systemd (scripts/test-deb.sh): install, serve on the embedded
+# database, reload, upgrade, remove, purge. Needs root; prints SKIP where the sandbox cannot run.
+test-deb: deb
+	@scripts/install-deps.sh --systemd-test
+	scripts/test-deb.sh "$(DEB)"

@@ -5,6 +5,14 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// A C define, the only compile-time constant with a value; checked, since it is spliced into C.
+let buildCommitSettings: [CSetting] = Context.environment["TIMELINED_COMMIT"].map { commit in
+    guard commit.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+        fatalError("TIMELINED_COMMIT must be letters, digits and '-', not '\(commit)'")
+    }
+    return [.define("TIMELINED_COMMIT", to: "\"\(commit)\"")]
+} ?? []
+
 let package = Package(
     name: "timelined",
     platforms: [.macOS(.v15)],
@@ -165,12 +173,17 @@ let package = Package(
                 "TimelineDaemon",
                 "TimelineAlerts",
                 "TimelineImport",
+                "CBuildCommit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            resources: [.embedInCode("Resources/VERSION")],
             swiftSettings: swiftSettings
         ),
+        // The commit `timelined --version` names: TIMELINED_COMMIT in the environment of the build
+        // (the Makefile's release build sets it from git); a plain `swift build` names none.
+        .target(name: "CBuildCommit", cSettings: buildCommitSettings),
 
         // Build-time embedding of SQL/*.sql, so the installed binary carries its migrations.
         .executableTarget(name: "MigrationEmbedder", swiftSettings: swiftSettings),

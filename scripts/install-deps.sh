@@ -4,6 +4,7 @@
 #   scripts/install-deps.sh --test-tools  also what the test and benchmark scripts need
 #   scripts/install-deps.sh --systemd-test  also what scripts/test-systemd.sh needs
 #   scripts/install-deps.sh --bench       also what Benchmarks/bench.py drives (wrk; pgbench comes with the server)
+#   scripts/install-deps.sh --deb         also what `make deb` builds and checks the package with
 set -euo pipefail
 
 packages=(libpq-dev pkg-config zlib1g-dev)
@@ -16,13 +17,16 @@ test_tools=(prometheus prometheus-alertmanager curl python3-venv chromium chromi
 # and skips where it is missing): curl for requests, python3 to read the journal's JSON.
 systemd_test=(curl python3)
 bench=(wrk python3)
+# Debian's packaging tools: dpkg-buildpackage, debhelper (dh_installsysusers needs 13.1), lintian.
+deb=(dpkg-dev debhelper lintian)
 
 for option in "$@"; do
     case "$option" in
         --test-tools) packages+=("${test_tools[@]}") ;;
         --systemd-test) packages+=("${systemd_test[@]}") ;;
         --bench) packages+=("${bench[@]}") ;;
-        *) echo "usage: $0 [--test-tools] [--systemd-test] [--bench]" >&2; exit 2 ;;
+        --deb) packages+=("${deb[@]}") ;;
+        *) echo "usage: $0 [--test-tools] [--systemd-test] [--bench] [--deb]" >&2; exit 2 ;;
     esac
 done
 

@@ -17,21 +17,9 @@ set -euo pipefail
 umask 022 # the sandbox's root and copied directories take this mode: 077 locks the dynamic user out
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-sandbox=${SYSTEMD_SANDBOX:-$repo/../shared/tools/systemd-sandbox/systemd-sandbox}
 binary=${1:-$repo/.build/debug/timelined}
 
-case $sandbox in
-    */*) sandbox=$(realpath -m "$sandbox") ;;
-    *) sandbox=$(command -v "$sandbox" || echo "$sandbox") ;; # a name: looked up on PATH
-esac
-if [ ! -x "$sandbox" ]; then
-    echo "SKIP: systemd-sandbox not found at $sandbox (set SYSTEMD_SANDBOX to its path)"
-    exit 0
-fi
-if ! out=$("$sandbox" check 2>&1); then
-    echo "SKIP: ${out##*$'\n'}"
-    exit 0
-fi
+. "$repo/scripts/lib/sandbox.sh"
 [ -x "$binary" ] || { echo "FAIL: no executable timelined at $binary" >&2; exit 2; }
 binary=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")
 for tool in curl python3 runuser; do
@@ -41,36 +29,16 @@ pg_bin=$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | tail -n 1)
 [ -n "$pg_bin" ] || { echo "FAIL: no PostgreSQL server programs in /usr/lib/postgresql (scripts/install-deps.sh)" >&2; exit 2; }
 pg_bin=$(dirname "$pg_bin")
 
-started=$(date +%s%N)
-elapsed() { # seconds since $1 (date +%s%N), one decimal
-    local now; now=$(date +%s%N)
-    printf '%d.%d' $(((now - $1) / 1000000000)) $(((now - $1) / 100000000 % 10))
-}
-
 work=$(mktemp -d /tmp/timelined-systemd-XXXXXX)
 chmod 755 "$work" # PostgreSQL runs as `postgres`, which must reach its directories
 state=$work/sandbox
 pgdata=$work/pg
-sandbox_up=false
 pg_up=false
-failures=0
-
-dump_journal() {
-    echo "---- journalctl -u timelined -p info (last 80 lines)"
-    sx -- journalctl -u timelined -p info --no-pager 2>&1 | tail -n 80 || true
-    echo "----"
-}
 
 cleanup() {
     local exit_status=$?
     trap - EXIT INT TERM
-    if $sandbox_up; then
-        if [ "$exit_status" -ne 0 ] || [ "$failures" -ne 0 ]; then dump_journal; fi
-        if [ -n "${TEST_SYSTEMD_JOURNAL:-}" ]; then
-            sx -- journalctl --no-pager -o short-precise >"$TEST_SYSTEMD_JOURNAL" 2>&1 || true
-        fi
-        "$sandbox" down --state "$state" >/dev/null 2>&1 || "$sandbox" down --state "$state" || true
-    fi
+    sandbox_down "$exit_status"
     if $pg_up; then
         runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true
     fi
@@ -80,17 +48,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-ok() { echo "ok: $*"; }
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-# Stops at once (the later checks need what failed); the EXIT trap dumps the journal.
-fatal() { fail "$@"; exit 1; }
-
-sx() { "$sandbox" exec --state "$state" "$@"; }
-show() { sx -- systemctl show timelined -p "$1" --value; }
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
 # --- a throwaway PostgreSQL on the host's loopback (the sandbox shares the host's network) ----
 pg_port=$(free_port)
@@ -153,12 +110,7 @@ else
 fi
 
 # --- resource bounds: the unit's limits are in force, and the hardening score holds ----------
-exposure=$(sx -- systemd-analyze security timelined --no-pager 2>&1 | sed -n 's/.*Overall exposure level for timelined.service: \([0-9.]*\).*/\1/p')
-if [ -n "$exposure" ] && awk -v e="$exposure" 'BEGIN { exit !(e <= 1.5) }'; then
-    ok "systemd-analyze security: overall exposure $exposure (at most 1.5)"
-else
-    fail "systemd-analyze security: overall exposure '${exposure:-unknown}', more than 1.5"
-fi
+check_exposure
 bounds="MemoryMax=$(show MemoryMax) MemoryHigh=$(show MemoryHigh) TasksMax=$(show TasksMax) LimitNOFILE=$(show LimitNOFILE)"
 if [ "$bounds" = "MemoryMax=2147483648 MemoryHigh=1610612736 TasksMax=512 LimitNOFILE=8192" ]; then
     ok "resource bounds in force: $bounds"
@@ -241,23 +193,7 @@ else
 fi
 
 # --- reload: SIGHUP, RELOADING=1 ... READY=1; same process, still serving ---------------------
-pid_before=$(show MainPID)
-restarts_before=$(show NRestarts)
-t=$(date +%s%N)
-if out=$(sx --timeout 30 -- systemctl reload timelined 2>&1); then
-    took=$(elapsed "$t")
-    sleep 2 # a daemon that SIGHUP kills is gone (and restarting) by now
-    active=$(show ActiveState) pid_after=$(show MainPID) restarts_after=$(show NRestarts)
-    code=$(curl -sS -o /dev/null -w '%{http_code}' "$base/readyz" || true)
-    if [ "$active" = active ] && [ "$pid_after" = "$pid_before" ] && [ "$restarts_after" = "$restarts_before" ] && [ "$code" = 200 ]; then
-        ok "systemctl reload timelined returned 0 in ${took}s; still active, same MainPID $pid_after, /readyz 200"
-    else
-        fail "after systemctl reload (returned 0 in ${took}s): ActiveState=$active MainPID $pid_before -> $pid_after NRestarts $restarts_before -> $restarts_after /readyz ${code:-none}"
-    fi
-else
-    rc=$?
-    fail "systemctl reload timelined failed (exit $rc) after $(elapsed "$t")s: $out; ActiveState=$(show ActiveState) MainPID $pid_before -> $(show MainPID)"
-fi
+check_reload "$base"
 
 # --- a reload that fails validation changes nothing and says why -----------------------------
 if [ "$(show ActiveState)" = active ]; then
@@ -420,5 +356,4 @@ for round in 1 2 3; do
     check_stop "embedded database, stop $round"
 done
 
-echo "$([ "$failures" -eq 0 ] && echo passed || echo "$failures failed") in $(elapsed "$started")s"
-[ "$failures" -eq 0 ]
+summary
