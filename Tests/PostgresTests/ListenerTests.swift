@@ -4,7 +4,7 @@ import Testing
 
 @Suite("LISTEN / NOTIFY")
 struct ListenerTests {
-    @Test(.timeLimit(.minutes(1))) func notificationsArriveAndSurviveAReconnect() async throws {
+    @Test(.timeLimit(.minutes(3))) func notificationsArriveAndSurviveAReconnect() async throws {
         try await TestDatabase.withPool { pool, database in
             let listener = PostgresListener(
                 connectionString: database.connectionString, channels: ["timelined_test"], logger: TestDatabase.logger,

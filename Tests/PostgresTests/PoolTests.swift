@@ -23,7 +23,7 @@ struct PoolTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func waitersAreCountedWhileEveryConnectionIsBusy() async throws {
+    @Test(.timeLimit(.minutes(3))) func waitersAreCountedWhileEveryConnectionIsBusy() async throws {
         try await TestDatabase.withPool(size: 1) { pool, _ in
             /// Polls `condition` until it holds: the test observes states, not durations.
             func eventually(_ condition: () -> Bool) async throws {
@@ -99,10 +99,10 @@ struct PoolTests {
         try await database.drop()
     }
 
-    @Test(.timeLimit(.minutes(1))) func cancellingTheTaskCancelsTheStatement() async throws {
+    @Test(.timeLimit(.minutes(3))) func cancellingTheTaskCancelsTheStatement() async throws {
         try await TestDatabase.withPool(size: 1) { pool, _ in
             // Uncancelled, this statement outlives the test's time limit.
-            let sleeper = Task { try await pool.query("SELECT pg_sleep(120)") }
+            let sleeper = Task { try await pool.query("SELECT pg_sleep(600)") }
             try await Task.sleep(for: .milliseconds(200))
             sleeper.cancel()
             // The server cancels the statement (57014), or the work never starts.

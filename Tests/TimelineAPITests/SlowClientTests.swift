@@ -17,7 +17,7 @@ struct SlowClientTests {
     static let bodyTimeout = HTTPServerTimeouts(idle: .seconds(30), body: .seconds(1))
     static let idleTimeout = HTTPServerTimeouts(idle: .seconds(1), body: .seconds(30))
 
-    @Test(.timeLimit(.minutes(1))) func aBodyTricklingInPastTheBodyTimeoutIs408AndTheConnectionCloses() async throws {
+    @Test(.timeLimit(.minutes(3))) func aBodyTricklingInPastTheBodyTimeoutIs408AndTheConnectionCloses() async throws {
         try await withServer(Self.bodyTimeout) { port, pool in
             let body = Array(visit("slow").utf8)
             let head = "POST /v1/events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -33,7 +33,7 @@ struct SlowClientTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func aBodyNoHandlerReadsCannotHoldTheConnectionEither() async throws {
+    @Test(.timeLimit(.minutes(3))) func aBodyNoHandlerReadsCannotHoldTheConnectionEither() async throws {
         try await withServer(Self.bodyTimeout) { port, _ in
             let head = "GET /healthz HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n"
             let outcome = try await SlowClient.run(port: port, opening: head, trickle: Array(repeating: UInt8(ascii: "x"), count: 1000))
@@ -43,7 +43,7 @@ struct SlowClientTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func requestHeadersSentAByteAtATimeAreCutOff() async throws {
+    @Test(.timeLimit(.minutes(3))) func requestHeadersSentAByteAtATimeAreCutOff() async throws {
         try await withServer(Self.idleTimeout) { port, _ in
             let headers = "Host: localhost\r\nX-Padding: " + String(repeating: "a", count: 200)
             let outcome = try await SlowClient.run(port: port, opening: "GET /healthz HTTP/1.1\r\n", trickle: Array(headers.utf8))
@@ -53,7 +53,7 @@ struct SlowClientTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func anIdleKeepAliveConnectionIsClosed() async throws {
+    @Test(.timeLimit(.minutes(3))) func anIdleKeepAliveConnectionIsClosed() async throws {
         try await withServer(Self.idleTimeout) { port, _ in
             var outcome = SlowClient.Outcome(text: "", closedAfter: nil)
             // Again when the server closed for idleness before the request got there.
@@ -67,7 +67,7 @@ struct SlowClientTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func aBodyArrivingInTimeIsIngested() async throws {
+    @Test(.timeLimit(.minutes(3))) func aBodyArrivingInTimeIsIngested() async throws {
         try await withServer(HTTPServerTimeouts(idle: .seconds(30), body: .seconds(10))) { port, pool in
             let body = Array(visit("prompt").utf8)
             let head = "POST /v1/events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"

@@ -7,7 +7,7 @@ import Testing
 
 @Suite("AsyncGate")
 struct AsyncGateTests {
-    @Test(.timeLimit(.minutes(1))) func waitersPassOnceTheGateOpens() async {
+    @Test(.timeLimit(.minutes(3))) func waitersPassOnceTheGateOpens() async {
         let gate = AsyncGate()
         let waiters = (0..<3).map { _ in Task { await gate.wait() } }
         #expect(!gate.isOpen)
@@ -23,7 +23,7 @@ struct AsyncGateTests {
         #expect(await gate.wait())
     }
 
-    @Test(.timeLimit(.minutes(1))) func aCancelledWaiterStopsWaiting() async {
+    @Test(.timeLimit(.minutes(3))) func aCancelledWaiterStopsWaiting() async {
         let gate = AsyncGate()
         let waiter = Task { await gate.wait() }
         waiter.cancel()
@@ -40,7 +40,7 @@ struct AsyncGateTests {
         #expect(await waiter.value == false)
     }
 
-    @Test(.timeLimit(.minutes(1))) func aGracefulShutdownEndsTheWait() async throws {
+    @Test(.timeLimit(.minutes(3))) func aGracefulShutdownEndsTheWait() async throws {
         let gate = AsyncGate()
         let outcome = Outcome()
         let service = GateWaiter(gate: gate, outcome: outcome)

@@ -31,7 +31,7 @@ struct ServeTests {
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("pg/data/PG_VERSION").path))
     }
 
-    @Test(.timeLimit(.minutes(1))) func healthzAnswersAndReadyzSaysNoWhileTheDatabaseIsAway() async throws {
+    @Test(.timeLimit(.minutes(3))) func healthzAnswersAndReadyzSaysNoWhileTheDatabaseIsAway() async throws {
         let port = try LocalHTTP.freePort()
         let daemon = try TimelinedBinary.start(["serve"], environment: [
             "TIMELINED_DATABASE_URL": "host=/nonexistent-\(UUID()) dbname=x user=x",
@@ -84,7 +84,7 @@ struct ServeTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func onAConfiguredDatabaseItMigratesAndBecomesReady() async throws {
+    @Test(.timeLimit(.minutes(3))) func onAConfiguredDatabaseItMigratesAndBecomesReady() async throws {
         try await TestDatabase.withPool { pool, database in
             let port = try LocalHTTP.freePort()
             let daemon = try TimelinedBinary.start(["serve"], environment: [

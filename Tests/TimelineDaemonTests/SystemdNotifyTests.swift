@@ -70,7 +70,7 @@ struct SystemdNotifyTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func whileTheDatabaseIsAwayItExtendsTheStartTimeoutAndIsNeverReady() async throws {
+    @Test(.timeLimit(.minutes(3))) func whileTheDatabaseIsAwayItExtendsTheStartTimeoutAndIsNeverReady() async throws {
         let manager = try FakeServiceManager(abstract: false)
         let daemon = try TimelinedBinary.start(["serve"], environment: [
             "NOTIFY_SOCKET": manager.address,

@@ -28,7 +28,7 @@ struct AgreementStoreTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func upsertTellsTheAlertEngines() async throws {
+    @Test(.timeLimit(.minutes(3))) func upsertTellsTheAlertEngines() async throws {
         try await TestDatabase.withPool { pool, database in
             try await Migrator(migrations: try Migration.bundled(), logger: TestDatabase.logger).migrate(pool)
             let feed = AgreementChangeFeed(connectionString: database.connectionString, logger: TestDatabase.logger)

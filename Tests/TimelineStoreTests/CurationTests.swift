@@ -64,7 +64,7 @@ struct CurationTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func aConfirmationWithChangesEntersTheLifecycleAndTellsTheAlertEngines() async throws {
+    @Test(.timeLimit(.minutes(3))) func aConfirmationWithChangesEntersTheLifecycleAndTellsTheAlertEngines() async throws {
         try await TestDatabase.withPool { pool, database in
             try await Migrator(migrations: try Migration.bundled(), logger: TestDatabase.logger).migrate(pool)
             let ingestor = EventIngestor(pool: pool, logger: TestDatabase.logger)
@@ -139,6 +139,29 @@ struct CurationTests {
             #expect(keys(try body(try await store.timeline(.with { $0.asOf = between; $0.statuses = [.candidate] }))) == ["later"])
             #expect(keys(try body(try await store.timeline(.with { $0.statuses = [.candidate] }))) == [])
             #expect(keys(try body(try await store.timeline(TimelineQuery()))) == ["later"])
+        }
+    }
+
+    @Test func aLaterImportKeepsTheSourcesAnEarlierOneFound() async throws {
+        try await withMigratedDatabase { pool, ingestor in
+            func file(_ sources: [String], location: String) -> String {
+                let list = sources.map { #"{"url": "https://news.example/\#($0)"}"# }.joined(separator: ", ")
+                return #"{"key": "gdelt:visit:US-CN:2019-10-24", "kind": "visit", "title": "United States visit to China", "date": "2019-10-24", "location": "\#(location)", "sources": [\#(list)], "status": "candidate"}"#
+            }
+            func statuses(_ text: String) async throws -> [IngestResult.Status] {
+                try await ingestor.ingest([try record(text)], origin: .importer).map(\.status)
+            }
+            #expect(try await statuses(file(["a", "b"], location: "Beijing")) == [.created])
+            // A later file about the same event: its sources are added to the earlier ones, its
+            // other fields are what it says now.
+            #expect(try await statuses(file(["c", "a"], location: "Shanghai")) == [.updated])
+            let id = try await eventID(key: "gdelt:visit:US-CN:2019-10-24", pool)
+            let current = try body(try await EventReadStore(pool: pool).event(id: id))
+            #expect(current["sources"]?.arrayValue?.compactMap { $0["url"]?.stringValue } == ["a", "b", "c"].map { "https://news.example/\($0)" })
+            #expect(current["location"] == "Shanghai" && current["revision"] == 2)
+            // Either file again: nothing new.
+            #expect(try await statuses(file(["c", "a"], location: "Shanghai")) == [.unchanged])
+            #expect(try await statuses(file(["b"], location: "Shanghai")) == [.unchanged])
         }
     }
 

@@ -77,7 +77,7 @@ struct EventRetractorTests {
     }
 
     /// The alert engines hear of it as of an ingest; a retraction that adds nothing stays silent.
-    @Test(.timeLimit(.minutes(1))) func retractingAnAgreementsEventNotifiesOnce() async throws {
+    @Test(.timeLimit(.minutes(3))) func retractingAnAgreementsEventNotifiesOnce() async throws {
         try await TestDatabase.withPool { pool, database in
             try await Migrator(migrations: try Migration.bundled(), logger: TestDatabase.logger).migrate(pool)
             let ingestor = EventIngestor(pool: pool, logger: TestDatabase.logger)

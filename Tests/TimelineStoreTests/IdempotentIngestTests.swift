@@ -7,7 +7,7 @@ import TimelineCore
 /// Contract §15: re-ingesting identical records writes nothing and wakes nobody.
 @Suite("Idempotent ingest")
 struct IdempotentIngestTests {
-    @Test(.timeLimit(.minutes(1))) func theSameRecordsAgainWriteNoRowAndSendNoNotification() async throws {
+    @Test(.timeLimit(.minutes(3))) func theSameRecordsAgainWriteNoRowAndSendNoNotification() async throws {
         try await TestDatabase.withPool { pool, database in
             try await Migrator(migrations: try Migration.bundled(), logger: TestDatabase.logger).migrate(pool)
             let ingestor = EventIngestor(pool: pool, logger: TestDatabase.logger)

@@ -201,7 +201,7 @@ struct IngestTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func ingestNotifiesTheAgreementsItTouched() async throws {
+    @Test(.timeLimit(.minutes(3))) func ingestNotifiesTheAgreementsItTouched() async throws {
         try await TestDatabase.withPool { pool, database in
             try await Migrator(migrations: try Migration.bundled(), logger: TestDatabase.logger).migrate(pool)
             let ingestor = EventIngestor(pool: pool, logger: TestDatabase.logger)

@@ -91,9 +91,14 @@ public struct EventRecord: Hashable, Sendable, Decodable, JSONRepresentable {
         for source in more where !merged.contains(source) && merged.count < EventRecordValidator.maximumSources {
             merged.append(source)
         }
-        return EventRecord(
+        return replacingSources(with: merged)
+    }
+
+    /// This record with other sources.
+    public func replacingSources(with sources: [EventSource]) -> EventRecord {
+        EventRecord(
             key: key, kind: kind, title: title, date: date, endDate: endDate, actors: actors, location: location,
-            agreement: agreement, expiresOn: expiresOn, extendsBy: extendsBy, summary: summary, sources: merged,
+            agreement: agreement, expiresOn: expiresOn, extendsBy: extendsBy, summary: summary, sources: sources,
             tags: tags, status: status)
     }
 

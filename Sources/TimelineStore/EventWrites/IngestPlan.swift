@@ -17,6 +17,10 @@ struct IngestPlan {
         /// For an importer's ingest, the current record of an event a person wrote a revision
         /// of: the importer may only add sources to it. nil otherwise.
         var decided: EventRecord? = nil
+        /// For an importer's ingest, the current record of an event only importers wrote: a later
+        /// import keeps its sources and adds its own, so that no source an earlier file found is
+        /// lost (contract §10). nil otherwise.
+        var imported: EventRecord? = nil
     }
 
     /// An event already stored, or the n-th event this batch creates (its id comes later).
@@ -65,7 +69,10 @@ struct IngestPlan {
         for given in batch.entries {
             let key = given.record.key
             let decided = key.flatMap { latest[$0]?.decided ?? existing[$0]?.decided }
-            let entry = decided.map { IngestBatch.Entry(sourcesOf: given, addedTo: $0) } ?? given
+            let imported = key.flatMap { latest[$0] == nil ? existing[$0]?.imported : nil }
+            let entry = decided.map { IngestBatch.Entry(sourcesOf: given, addedTo: $0) }
+                ?? imported.map { IngestBatch.Entry(sourcesOf: given, addedTo: given.record.replacingSources(with: $0.sources)) }
+                ?? given
             let status: IngestResult.Status
             let event: Event
             if let key, let previous = latest[key] {
@@ -83,7 +90,7 @@ struct IngestPlan {
                 }
             } else if let key, let current = existing[key] {
                 event = .stored(current.id)
-                let isSame = decided.map { $0 == entry.record } ?? current.isSame
+                let isSame = (decided ?? imported).map { $0 == entry.record } ?? current.isSame
                 // A retracted event posted again comes back, as a new revision; unless a person
                 // retracted it and an importer posts it.
                 if isSame && (!current.isRetracted || decided != nil) {

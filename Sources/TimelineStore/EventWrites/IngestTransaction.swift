@@ -196,8 +196,8 @@ struct IngestTransaction {
     /// the stored record with the batch's first record of that key as JSON values
     /// (PostgreSQL's `jsonb =`, blind to key order and spacing).
     ///
-    /// For an importer, an event a person wrote any revision of comes with its current record
-    /// (`IngestPlan.Existing.decided`).
+    /// For an importer, every event comes with its current record: as `IngestPlan.Existing.decided`
+    /// when a person wrote any revision of it, else as `.imported`.
     ///
     /// The events are locked first, in a statement of their own, so that two requests
     /// changing one event take turns; the revisions are read by the next statement, whose
@@ -216,9 +216,8 @@ struct IngestTransaction {
         let rows = try connection.query(
             """
             SELECT i.key, e.id, r.revision, r.retracted, r.record = i.record,
-                   CASE WHEN $3::boolean AND EXISTS (
-                       SELECT FROM event_revisions p WHERE p.event_id = e.id AND p.origin = 'person'
-                   ) THEN r.record::text END
+                   CASE WHEN $3::boolean THEN r.record::text END,
+                   $3::boolean AND EXISTS (SELECT FROM event_revisions p WHERE p.event_id = e.id AND p.origin = 'person')
             FROM unnest($1::text[], $2::jsonb[]) AS i(key, record)
             JOIN events e ON e.key = i.key
             JOIN event_revisions r ON r.event_id = e.id AND r.superseded_at IS NULL
@@ -227,9 +226,11 @@ struct IngestTransaction {
         )
         var existing: [String: IngestPlan.Existing] = [:]
         for row in rows {
+            let current = try row.optionalString(5).map(Self.storedRecord)
+            let isDecided = try row.bool(6)
             existing[try row.string(0)] = IngestPlan.Existing(
                 id: Int64(try row.int(1)), revision: try row.int(2), isRetracted: try row.bool(3), isSame: try row.bool(4),
-                decided: try row.optionalString(5).map(Self.storedRecord)
+                decided: isDecided ? current : nil, imported: isDecided ? nil : current
             )
         }
         return existing
