@@ -23,7 +23,7 @@ struct ImportGdelt: AsyncParsableCommand {
         try await options.run(skipReasons: GdeltSkipReason.summaryNames) { configuration, run in
             let progress = ImportProgress()
             let result: GdeltImport.Result
-            do {
+            do throws(GdeltImportError) {
                 result = try GdeltImport.read(files: files, settings: configuration.importing.gdelt) { rows in
                     progress.report("\(rows) rows read")
                 }

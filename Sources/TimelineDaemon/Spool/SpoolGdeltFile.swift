@@ -35,7 +35,7 @@ struct SpoolGdeltFile {
         try file.readChunks { hasher.update(bufferPointer: $0) }
         let sha256 = hasher.finalize().hex
         do throws(GdeltImportError) {
-            try GdeltImport.read(file.descriptorPath, reportedAs: name, into: &importer)
+            try GdeltImport.readFile(file.descriptorPath, reportedAs: name, into: &importer)
             return SpoolGdeltFile(sha256: sha256, candidates: .success((importer.records, importer.summary)))
         } catch {
             return SpoolGdeltFile(sha256: sha256, candidates: .failure(error))
