@@ -91,6 +91,22 @@ struct SpoolGdeltTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(3))) func aFileWithNothingToTakeIsStillImportedAndFiled() async throws {
+        try await withSpool { spool, pool, _ in
+            try spool.drop("damaged.export.CSV", "not\ta\tGDELT\trow\n")
+            try await withSpoolWatcher(on: spool, pool: pool, log: LogCapture()) {
+                #expect(await eventually { spool.names(in: "processed").count == 2 })
+            }
+            let receipt = try spool.json("processed/damaged.export.CSV.receipt.json")
+            #expect((receipt["results"] as? [Any])?.isEmpty == true)
+            let figures = try summary(receipt)
+            #expect(figures["rows"] as? [String: Int] == ["read": 1, "taken": 0, "malformed": 1])
+            #expect(figures["events"] as? [String: Int] == ["created": 0, "updated": 0, "unchanged": 0])
+            #expect(try await pool.query("SELECT count(*) FROM spool_imports")[0].int(0) == 1)
+            #expect(try await currentRevisions(pool).isEmpty)
+        }
+    }
+
     @Test(.timeLimit(.minutes(3))) func gdeltFilesAreHeldToTheImportLimitNotTheBodyLimit() async throws {
         try await withSpool { spool, pool, _ in
             let zipped = try GdeltExample.zipped()
