@@ -279,7 +279,7 @@ let package = Package(
             name: "TimelineDaemonTests",
             dependencies: [
                 "TimelineDaemon", "TimelineAPI", "TimelineStore", "TimelineAlerts", "TimelineCore", "Postgres", "TestSupport",
-                "EmbeddedPostgres",
+                "EmbeddedPostgres", "TimelineImport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -133,6 +133,7 @@ func buildApplication(
         settings: { settings.current.configuration.deliverySettings }, metrics: DeliveryMetrics(registry: metrics), logger: logger))
     application.addServices(SpoolWatcher(
         directory: { settings.current.configuration.ingest.spoolDirectory }, maxFileBytes: configuration.http.maxBodyBytes,
+        maxGdeltFileBytes: configuration.importing.maxFileBytes, gdeltSettings: { settings.current.configuration.importing.gdelt },
         pool: pool, waitForSchema: { await schema.waitUntilCurrent() }, logger: logger))
     return ApplicationParts(application: application, pool: pool, alertEngine: alertEngine, isReady: { schema.isMigrated })
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TimelineCore
+import TimelineDaemon
 import TimelineImport
 import TimelineStore
 
@@ -22,13 +23,7 @@ struct ImportRun {
     mutating func store(_ records: [JSONValue], summarized figures: ImportSummary, from source: String) async throws {
         var figures = figures
         do {
-            for result in try await ingestor.ingest(records, origin: .importer) {
-                switch result.status {
-                case .created: figures.eventsCreated += 1
-                case .updated: figures.eventsUpdated += 1
-                case .unchanged: figures.eventsUnchanged += 1
-                }
-            }
+            figures.count(try await ingestor.ingest(records, origin: .importer))
         } catch .invalid(let errors) {
             fail(source, "nothing stored, records refused: \(errors)")
             return

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TimelineImport
 
 @testable import TimelineDaemon
 
@@ -19,7 +20,7 @@ struct SpoolDirectorySafetyTests {
             spool.remove()
             try? FileManager.default.removeItem(at: outside)
         }
-        try body(spool, outside, try SpoolDirectory(path: spool.path, maxFileBytes: maxFileBytes))
+        try body(spool, outside, try SpoolDirectory(path: spool.path, maxFileBytes: maxFileBytes, maxGdeltFileBytes: maxFileBytes))
     }
 
     private func writeSecret(in directory: URL) throws -> URL {
@@ -81,6 +82,43 @@ struct SpoolDirectorySafetyTests {
         }
     }
 
+    @Test func aGdeltFileSwappedForALinkIsNeverRead() throws {
+        try withSpool { spool, outside, directory in
+            let secret = try writeSecret(in: outside)
+            try spool.drop("x.export.CSV", "not read\n")
+            let file = try #require(try directory.pendingFiles().first)
+            // After the listing, before the import.
+            let entry = spool.url.appendingPathComponent(file.name)
+            try FileManager.default.removeItem(at: entry)
+            try FileManager.default.createSymbolicLink(at: entry, withDestinationURL: secret)
+
+            let error = #expect(throws: SpoolFileSystemError.self) { try directory.reading(file) { _ in () } }
+            #expect(error?.problem == .symbolicLink)
+            #expect(try directory.pendingFiles().isEmpty)
+        }
+    }
+
+    /// ZIPFoundation opens archives by path: it is given the checked descriptor's
+    /// `/proc/self/fd/N`, which is the file that was checked whatever its name has become.
+    @Test func aZippedGdeltFileIsInflatedFromTheCheckedDescriptorThoughItsNameIsSwapped() throws {
+        try withSpool { spool, outside, directory in
+            let secret = try writeSecret(in: outside)
+            try spool.drop(GdeltExample.name + ".zip", try GdeltExample.zipped())
+            let file = try #require(try directory.pendingFiles().first)
+            let entry = spool.url.appendingPathComponent(file.name)
+            let read = try directory.reading(file) { opened throws(SpoolFileSystemError) in
+                // After the checks, before the archive is opened.
+                try? FileManager.default.removeItem(at: entry)
+                try? FileManager.default.createSymbolicLink(at: entry, withDestinationURL: secret)
+                return try SpoolGdeltFile.read(opened, named: file.name, zipped: true, settings: GdeltImportSettings())
+            }
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: entry.path) == secret.path)
+            let candidates = try #require(try read?.candidates.get())
+            #expect(candidates.summary.rowsRead == 2111)
+            #expect(candidates.records.count == 49)
+        }
+    }
+
     @Test func aHardLinkIsNeitherListedNorRead() throws {
         try withSpool { spool, outside, directory in
             try FileManager.default.linkItem(at: try writeSecret(in: outside), to: spool.url.appendingPathComponent("h.csv"))
@@ -99,7 +137,7 @@ struct SpoolDirectorySafetyTests {
 
             #expect(try directory.pendingFiles().map(\.name) == ["big.ndjson", "fits.ndjson"])
             let error = #expect(throws: SpoolFileSystemError.self) { try directory.contents(of: "big.ndjson") }
-            #expect(error?.problem == .tooLarge(bytes: 65, limit: 64))
+            #expect(error?.problem == .tooLarge(bytes: 65, limit: .requestBody(64)))
             #expect(error?.description.hasSuffix("more than the limit of 64 bytes (http.max_body_bytes)") == true)
             #expect(try directory.contents(of: "fits.ndjson")?.count == 64)
         }

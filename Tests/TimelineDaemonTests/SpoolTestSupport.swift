@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import ServiceLifecycle
+import TimelineStore
 import TestSupport
 import Testing
 
@@ -22,8 +23,12 @@ struct TestSpool {
 
     /// Puts a file in place the way writers are told to: a dot-name first, then a rename.
     func drop(_ name: String, _ text: String) throws {
+        try drop(name, Data(text.utf8))
+    }
+
+    func drop(_ name: String, _ data: Data) throws {
         let temporary = url.appendingPathComponent(".\(name).tmp")
-        try Data(text.utf8).write(to: temporary)
+        try data.write(to: temporary)
         try FileManager.default.moveItem(at: temporary, to: url.appendingPathComponent(name))
     }
 
@@ -39,6 +44,31 @@ struct TestSpool {
     }
 }
 
+/// A migrated test database and a spool of the test's own.
+func withSpool<T>(_ body: (TestSpool, PostgresPool, TestDatabase) async throws -> T) async throws -> T {
+    try await TestDatabase.withPool { pool, database in
+        try await Migrator(migrations: try Migration.bundled(), logger: TestDatabase.logger).migrate(pool)
+        let spool = try TestSpool()
+        defer { spool.remove() }
+        return try await body(spool, pool, database)
+    }
+}
+
+/// The real GDELT 2.0 export of 2019-10-24 14:30 UTC (2,111 rows) the docs and the import tests use.
+enum GdeltExample {
+    private static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let name = "20191024143000.export.CSV"
+
+    static func zipped() throws -> Data {
+        try Data(contentsOf: repository.appendingPathComponent("docs/examples/gdelt/\(name).zip"))
+    }
+
+    static func plain() throws -> Data {
+        try Data(contentsOf: repository.appendingPathComponent("Tests/TimelineImportTests/Resources/gdelt/\(name)"))
+    }
+}
+
 extension LogCapture {
     /// The per-file lines, by file name.
     func fileLines() -> [String: LogCapture.Entry] {
@@ -49,11 +79,13 @@ extension LogCapture {
 /// Runs a watcher on `spool` while `body` runs, then shuts it down gracefully.
 func withSpoolWatcher<T>(
     on spool: TestSpool, pool: PostgresPool, log: LogCapture, maxFileBytes: Int = DaemonConfiguration().http.maxBodyBytes,
+    maxGdeltFileBytes: Int = DaemonConfiguration().importing.maxFileBytes,
     _ body: () async throws -> T
 ) async throws -> T {
     let path = spool.path
     let watcher = SpoolWatcher(
-        directory: { path }, maxFileBytes: maxFileBytes, pool: pool, waitForSchema: { true }, logger: log.logger,
+        directory: { path }, maxFileBytes: maxFileBytes, maxGdeltFileBytes: maxGdeltFileBytes,
+        gdeltSettings: { DaemonConfiguration().importing.gdelt }, pool: pool, waitForSchema: { true }, logger: log.logger,
         interval: .milliseconds(100), maximumRetryDelay: .milliseconds(400)
     )
     let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [watcher], logger: log.logger))

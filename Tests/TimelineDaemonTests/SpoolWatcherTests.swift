@@ -11,15 +11,6 @@ import TimelineStore
 /// `ingest.spool_dir` (docs/spool.md): real files in a temporary directory, a real database.
 @Suite("Spool watcher")
 struct SpoolWatcherTests {
-    private func withSpool<T>(_ body: (TestSpool, PostgresPool, TestDatabase) async throws -> T) async throws -> T {
-        try await TestDatabase.withPool { pool, database in
-            try await Migrator(migrations: try Migration.bundled(), logger: TestDatabase.logger).migrate(pool)
-            let spool = try TestSpool()
-            defer { spool.remove() }
-            return try await body(spool, pool, database)
-        }
-    }
-
     /// How many events have each title.
     private func eventsByTitle(_ pool: PostgresPool) async throws -> [String: Int] {
         let rows = try await pool.query("SELECT title, count(DISTINCT event_id) FROM event_revisions GROUP BY title")

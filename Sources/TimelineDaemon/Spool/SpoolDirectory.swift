@@ -15,7 +15,7 @@ import TimelineCore
 /// Whoever may write to the spool must not get the daemon to read or write anything else
 /// through it, so nothing inside the directory is followed: every name is opened relative to
 /// the directory's descriptor with `O_NOFOLLOW`. Only regular files with a single link (another
-/// link could be a name for a file the writer may not read) and no larger than `maxFileBytes`
+/// link could be a name for a file the writer may not read) and no larger than their limit
 /// are read, through the descriptor that was checked. `processed/` and `failed/` must be
 /// directories of the daemon's user, and side files are created exclusively, so nothing is
 /// written through a name someone planted.
@@ -31,9 +31,17 @@ final class SpoolDirectory: Sendable {
         }
     }
 
+    /// What a file holds, as its name says.
+    enum Content: Equatable {
+        /// Records in a v1 format (docs/spool.md).
+        case records(RecordDocument.Format)
+        /// A GDELT 2.0 events export (contract §10), plain or zipped.
+        case gdelt(zipped: Bool)
+    }
+
     struct Pending {
         let name: String
-        let format: RecordDocument.Format
+        let content: Content
     }
 
     /// An open directory; the path only names it in errors and logs.
@@ -45,17 +53,19 @@ final class SpoolDirectory: Sendable {
     }
 
     var path: String { spool.path }
-    /// `http.max_body_bytes`: a spool file is a request body that arrives another way.
-    let maxFileBytes: Int
+    private let recordFileLimit: SpoolSizeLimit
+    private let gdeltFileLimit: SpoolSizeLimit
     private let spool: Directory
 
     /// Opens the spool at `path`. A link at `path` itself is followed, as the administrator
-    /// configured it; nothing inside the directory is.
-    init(path: String, maxFileBytes: Int) throws(SpoolFileSystemError) {
+    /// configured it; nothing inside the directory is. Record files may hold `maxFileBytes`
+    /// (`http.max_body_bytes`), GDELT files `maxGdeltFileBytes` (`import.max_file_bytes`).
+    init(path: String, maxFileBytes: Int, maxGdeltFileBytes: Int) throws(SpoolFileSystemError) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw SpoolFileSystemError("open", path) }
         spool = Directory(descriptor: descriptor, path: path)
-        self.maxFileBytes = maxFileBytes
+        recordFileLimit = .requestBody(maxFileBytes)
+        gdeltFileLimit = .importFile(maxGdeltFileBytes)
     }
 
     deinit {
@@ -63,13 +73,17 @@ final class SpoolDirectory: Sendable {
     }
 
     /// What a file's name says about its content; nil for files the spool does not take.
-    static func format(of name: String) -> RecordDocument.Format? {
+    /// GDELT's names end in `.export.CSV` too, so they are told apart before the v1 `.csv`.
+    static func content(of name: String) -> Content? {
         // Writers put a file in place by renaming it from a dot-name once it is complete.
         guard !name.hasPrefix("."), let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let lowercased = name.lowercased()
+        if lowercased.hasSuffix(".export.csv") { return .gdelt(zipped: false) }
+        if lowercased.hasSuffix(".export.csv.zip") { return .gdelt(zipped: true) }
         return switch name[name.index(after: dot)...].lowercased() {
-        case "json": .json
-        case "ndjson": .ndjson
-        case "csv": .csv
+        case "json": .records(.json)
+        case "ndjson": .records(.ndjson)
+        case "csv": .records(.csv)
         default: nil
         }
     }
@@ -105,17 +119,30 @@ final class SpoolDirectory: Sendable {
         var pending: [Pending] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard let format = Self.format(of: name), isPlainFile(name) else { continue }
-            pending.append(Pending(name: name, format: format))
+            guard let content = Self.content(of: name), isPlainFile(name) else { continue }
+            pending.append(Pending(name: name, content: content))
         }
         return pending.sorted { Array($0.name.utf8).lexicographicallyPrecedes($1.name.utf8) }
     }
 
-    /// The file's bytes; nil when it is gone. Throws without reading a byte when the name is no
-    /// longer a plain file (`isNotAPlainFile`) or the file is larger than `maxFileBytes`.
+    /// A record file's bytes; nil when it is gone. Throws without reading a byte when the name
+    /// is no longer a plain file (`isNotAPlainFile`) or the file is larger than its limit.
     func contents(of name: String) throws(SpoolFileSystemError) -> Data? {
+        try unlessGone { () throws(SpoolFileSystemError) in try Self.readPlainFile(name, in: spool, limit: recordFileLimit) }
+    }
+
+    /// Opens `file` as `contents(of:)` does and hands `body` the checked descriptor, for files
+    /// streamed rather than held (GDELT's); nil when it is gone.
+    func reading<T>(
+        _ file: Pending, _ body: (SpoolOpenFile) throws(SpoolFileSystemError) -> T
+    ) throws(SpoolFileSystemError) -> T? {
+        let limit = if case .gdelt = file.content { gdeltFileLimit } else { recordFileLimit }
+        return try unlessGone { () throws(SpoolFileSystemError) in try Self.withPlainFile(file.name, in: spool, limit: limit, body) }
+    }
+
+    private func unlessGone<T>(_ work: () throws(SpoolFileSystemError) -> T) throws(SpoolFileSystemError) -> T? {
         do throws(SpoolFileSystemError) {
-            return try Self.readPlainFile(name, in: spool, limit: maxFileBytes)
+            return try work()
         } catch where error.isNotFound {
             return nil
         }
@@ -186,9 +213,20 @@ final class SpoolDirectory: Sendable {
         }
     }
 
-    /// The bytes of `name`, read through the one descriptor found to be a plain file of at most
+    /// The bytes of `name`, read through the one descriptor found to be a plain file within `limit`.
+    private static func readPlainFile(_ name: String, in directory: Directory, limit: SpoolSizeLimit) throws(SpoolFileSystemError) -> Data {
+        try withPlainFile(name, in: directory, limit: limit) { file throws(SpoolFileSystemError) in
+            var data = Data()
+            try file.readChunks { data.append(contentsOf: $0) }
+            return data
+        }
+    }
+
+    /// Runs `body` with `name` open, once its descriptor is found to be a plain file of at most
     /// `limit` bytes. `O_NONBLOCK`: opening a FIFO put in a file's place must not wait for a writer.
-    private static func readPlainFile(_ name: String, in directory: Directory, limit: Int) throws(SpoolFileSystemError) -> Data {
+    private static func withPlainFile<T>(
+        _ name: String, in directory: Directory, limit: SpoolSizeLimit, _ body: (SpoolOpenFile) throws(SpoolFileSystemError) -> T
+    ) throws(SpoolFileSystemError) -> T {
         let file = directory.path(of: name)
         let descriptor = openat(directory.descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -199,20 +237,10 @@ final class SpoolDirectory: Sendable {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw SpoolFileSystemError("look up", file) }
         if let problem = problem(with: status) { throw SpoolFileSystemError("read", file, problem: problem) }
-        guard status.st_size <= limit else {
+        guard status.st_size <= limit.bytes else {
             throw SpoolFileSystemError("read", file, problem: .tooLarge(bytes: Int(status.st_size), limit: limit))
         }
-        var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw SpoolFileSystemError("read", file) }
-            if count == 0 { return data }
-            data.append(contentsOf: chunk[..<count])
-            // Grown since it was checked.
-            guard data.count <= limit else { throw SpoolFileSystemError("read", file, problem: .tooLarge(bytes: data.count, limit: limit)) }
-        }
+        return try body(SpoolOpenFile(descriptor: descriptor, path: file, limit: limit))
     }
 
     // MARK: - Filing
@@ -234,7 +262,7 @@ final class SpoolDirectory: Sendable {
                 let sideFile = candidate + suffix
                 guard try Self.exists(sideFile, in: directory) else { return candidate }
                 // The daemon wrote it, so it is not held to the spool's size limit.
-                let existing = (try? Self.readPlainFile(sideFile, in: directory, limit: .max))
+                let existing = (try? Self.readPlainFile(sideFile, in: directory, limit: .unlimited))
                     .flatMap { try? JSONDecoder().decode(SideFileIdentity.self, from: $0) }
                 if existing == identity { return candidate }
             }

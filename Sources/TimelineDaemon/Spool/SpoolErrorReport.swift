@@ -1,4 +1,5 @@
 import TimelineCore
+import TimelineImport
 
 /// Why a spool file was refused: written beside it in `failed/` as `NAME.error.json`, with every
 /// error found, so that the whole file can be fixed at once (docs/spool.md).
@@ -10,7 +11,7 @@ struct SpoolErrorReport: Encodable {
         case malformed
         /// The file cannot be read.
         case unreadable
-        /// Larger than `http.max_body_bytes`: not read.
+        /// Larger than `http.max_body_bytes` (`import.max_file_bytes` for GDELT files): not read.
         case tooLarge = "too_large"
     }
 
@@ -50,6 +51,15 @@ struct SpoolErrorReport: Encodable {
         SpoolErrorReport(
             file: file, sha256: sha256, failedAt: time, reason: .malformed,
             message: "\(error); nothing was stored", errors: [Item(line: error.line, message: error.message)]
+        )
+    }
+
+    /// A GDELT file that cannot be read to its end (a damaged zip); its malformed lines are no
+    /// reason to refuse it, they are in its receipt.
+    static func unreadable(_ error: GdeltImportError, file: String, sha256: String, at time: String) -> SpoolErrorReport {
+        SpoolErrorReport(
+            file: file, sha256: sha256, failedAt: time, reason: .unreadable,
+            message: "\(error); nothing was stored", errors: [Item(message: error.description)]
         )
     }
 

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import TimelineCore
+import TimelineImport
 import TimelineStore
 
 /// Takes one spool file from the spool to `processed/` or `failed/`, through the ingest core and
@@ -12,6 +13,8 @@ import TimelineStore
 /// filed, with the receipt the ledger kept.
 struct SpoolFileImporter: Sendable {
     let ledger: SpoolImportLedger
+    /// `import.gdelt`, read for every GDELT file so that a reload applies to the next one.
+    let gdeltSettings: @Sendable () -> GdeltImportSettings
 
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -19,38 +22,94 @@ struct SpoolFileImporter: Sendable {
         return encoder
     }()
 
+    /// A file once read: what the ledger stores of it.
+    private struct Content: Sendable {
+        let sha256: String
+        let records: [JSONValue]
+        let origin: IngestOrigin
+        /// A GDELT file's figures, which its receipt carries once the store filled in `events`.
+        let summary: ImportSummary?
+    }
+
+    private enum Reading {
+        case read(Content)
+        /// Nothing to store: refused, left, or gone.
+        case finished(SpoolFileOutcome)
+    }
+
     func process(_ file: SpoolDirectory.Pending, in spool: SpoolDirectory) async -> SpoolFileOutcome {
-        let name = file.name
+        let reading = switch file.content {
+        case .records(let format): await readRecords(file.name, format: format, in: spool)
+        case .gdelt(let zipped): await readGdelt(file, zipped: zipped, in: spool)
+        }
+        switch reading {
+        case .finished(let outcome): return outcome
+        case .read(let content): return await store(content, of: file.name, in: spool)
+        }
+    }
+
+    private func readRecords(_ name: String, format: RecordDocument.Format, in spool: SpoolDirectory) async -> Reading {
         let data: Data
         do throws(SpoolFileSystemError) {
             let contents = try await SpoolDirectory.blocking { () throws(SpoolFileSystemError) in try spool.contents(of: name) }
-            guard let contents else { return .vanished }
+            guard let contents else { return .finished(.vanished) }
             data = contents
-        } catch where error.isTransient {
-            return .deferred(error)
-        } catch where error.isNotAPlainFile {
-            return .skipped(error)
         } catch {
-            return await fail(.notRead(error, file: name, at: Self.now()), in: spool)
+            return .finished(await notRead(name, error, in: spool))
         }
         let sha256 = Self.sha256(of: data)
+        let values: [JSONValue]
+        do throws(RecordDocumentError) {
+            values = try RecordDocument.records(in: data, format: format)
+        } catch {
+            return .finished(await fail(.malformed(error, file: name, sha256: sha256, at: Self.now()), in: spool))
+        }
+        // As POST /v1/events answers a body without records.
+        guard !values.isEmpty else {
+            let none = ValidationErrors(issues: [ValidationIssue(index: nil, field: "", message: "the file contains no records")])
+            return .finished(await fail(.invalid(none, file: name, sha256: sha256, at: Self.now()), in: spool))
+        }
+        return .read(Content(sha256: sha256, records: values, origin: .person, summary: nil))
+    }
+
+    /// Malformed lines do not refuse a GDELT file (contract §10): they are in its receipt. Only a
+    /// file that cannot be read to its end does.
+    private func readGdelt(_ file: SpoolDirectory.Pending, zipped: Bool, in spool: SpoolDirectory) async -> Reading {
+        let name = file.name
+        let settings = gdeltSettings()
+        let gdelt: SpoolGdeltFile
+        do throws(SpoolFileSystemError) {
+            let read = try await SpoolDirectory.blocking { () throws(SpoolFileSystemError) in
+                try spool.reading(file) { opened throws(SpoolFileSystemError) in
+                    try SpoolGdeltFile.read(opened, named: name, zipped: zipped, settings: settings)
+                }
+            }
+            guard let read else { return .finished(.vanished) }
+            gdelt = read
+        } catch {
+            return .finished(await notRead(name, error, in: spool))
+        }
+        switch gdelt.candidates {
+        case .success(let candidates):
+            return .read(Content(sha256: gdelt.sha256, records: candidates.records, origin: .importer, summary: candidates.summary))
+        case .failure(let error):
+            return .finished(await fail(.unreadable(error, file: name, sha256: gdelt.sha256, at: Self.now()), in: spool))
+        }
+    }
+
+    private func store(_ content: Content, of name: String, in spool: SpoolDirectory) async -> SpoolFileOutcome {
+        let sha256 = content.sha256
         let outcome: SpoolImportOutcome
         do throws(IngestError) {
             if let earlier = try await ledger.receipt(file: name, sha256: sha256) {
                 outcome = .alreadyImported(earlier)
             } else {
-                let values: [JSONValue]
-                do throws(RecordDocumentError) {
-                    values = try RecordDocument.records(in: data, format: file.format)
-                } catch {
-                    return await fail(.malformed(error, file: name, sha256: sha256, at: Self.now()), in: spool)
+                let summary = content.summary
+                outcome = try await ledger.import(content.records, file: name, sha256: sha256, origin: content.origin) { results in
+                    guard var summary else { return nil }
+                    summary.count(results)
+                    return summary.json
                 }
-                // As POST /v1/events answers a body without records.
-                guard !values.isEmpty else {
-                    let none = ValidationErrors(issues: [ValidationIssue(index: nil, field: "", message: "the file contains no records")])
-                    return await fail(.invalid(none, file: name, sha256: sha256, at: Self.now()), in: spool)
-                }
-                outcome = try await ledger.import(values, file: name, sha256: sha256)
             }
         } catch {
             switch error {
@@ -75,6 +134,14 @@ struct SpoolFileImporter: Sendable {
         }
     }
 
+    /// A file that could not be opened or read: out of descriptors, no longer a plain file, too
+    /// large or unreadable.
+    private func notRead(_ name: String, _ error: SpoolFileSystemError, in spool: SpoolDirectory) async -> SpoolFileOutcome {
+        if error.isTransient { return .deferred(error) }
+        if error.isNotAPlainFile { return .skipped(error) }
+        return await fail(.notRead(error, file: name, at: Self.now()), in: spool)
+    }
+
     private func fail(_ report: SpoolErrorReport, in spool: SpoolDirectory) async -> SpoolFileOutcome {
         do {
             let document = try Self.encoder.encode(report)
@@ -89,7 +156,7 @@ struct SpoolFileImporter: Sendable {
 
     /// Hex, as the ledger and the side files name a file's content.
     static func sha256(of data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: data).hex
     }
 
     private static func now() -> String {

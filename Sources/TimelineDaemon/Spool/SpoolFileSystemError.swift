@@ -15,8 +15,8 @@ struct SpoolFileSystemError: Error, CustomStringConvertible {
         case hardLinked(links: Int)
         /// `processed/` or `failed/` belongs to another user, who could plant links in it.
         case owned(by: uid_t, expected: uid_t)
-        /// Larger than `http.max_body_bytes`; not read.
-        case tooLarge(bytes: Int, limit: Int)
+        /// Larger than its limit (`http.max_body_bytes`, or `import.max_file_bytes` for GDELT files); not read.
+        case tooLarge(bytes: Int, limit: SpoolSizeLimit)
     }
 
     /// What was being done, e.g. "read" or "rename a.json to".
@@ -44,7 +44,7 @@ struct SpoolFileSystemError: Error, CustomStringConvertible {
         case .notARegularFile: "it is not a regular file"
         case .hardLinked(let links): "it has \(links) links (hard links are not read)"
         case .owned(let owner, let expected): "it belongs to uid \(owner), not to the daemon's uid \(expected)"
-        case .tooLarge(let bytes, let limit): "it holds \(bytes) bytes, more than the limit of \(limit) bytes (http.max_body_bytes)"
+        case .tooLarge(let bytes, let limit): "it holds \(bytes) bytes, more than the limit of \(limit.bytes) bytes (\(limit.setting))"
         }
     }
 

@@ -1,6 +1,7 @@
 import Logging
 import Postgres
 import ServiceLifecycle
+import TimelineImport
 import TimelineStore
 
 /// The daemon's spool ingest (`ingest.spool_dir`, docs/spool.md): once the schema is current,
@@ -14,6 +15,7 @@ import TimelineStore
 struct SpoolWatcher: Service {
     private let directory: @Sendable () -> String?
     private let maxFileBytes: Int
+    private let maxGdeltFileBytes: Int
     private let waitForSchema: @Sendable () async -> Bool
     private let importer: SpoolFileImporter
     private let logger: Logger
@@ -21,18 +23,22 @@ struct SpoolWatcher: Service {
     private let retryBackoff: RetryBackoff
 
     /// `directory` is read at every scan, so a reloaded configuration takes effect at the next
-    /// one; nil turns the spool off. Larger files than `maxFileBytes` (`http.max_body_bytes`)
-    /// are refused unread. `waitForSchema` returns once the schema is current, false when the
+    /// one; nil turns the spool off. Larger record files than `maxFileBytes`
+    /// (`http.max_body_bytes`) and larger GDELT files than `maxGdeltFileBytes`
+    /// (`import.max_file_bytes`) are refused unread; `gdeltSettings` (`import.gdelt`) is read
+    /// for every GDELT file. `waitForSchema` returns once the schema is current, false when the
     /// daemon stops first.
     init(
-        directory: @escaping @Sendable () -> String?, maxFileBytes: Int, pool: PostgresPool,
+        directory: @escaping @Sendable () -> String?, maxFileBytes: Int, maxGdeltFileBytes: Int,
+        gdeltSettings: @escaping @Sendable () -> GdeltImportSettings, pool: PostgresPool,
         waitForSchema: @escaping @Sendable () async -> Bool, logger: Logger,
         interval: Duration = .seconds(1), maximumRetryDelay: Duration = .seconds(60)
     ) {
         self.directory = directory
         self.maxFileBytes = maxFileBytes
+        self.maxGdeltFileBytes = maxGdeltFileBytes
         self.waitForSchema = waitForSchema
-        importer = SpoolFileImporter(ledger: SpoolImportLedger(pool: pool))
+        importer = SpoolFileImporter(ledger: SpoolImportLedger(pool: pool), gdeltSettings: gdeltSettings)
         self.logger = logger
         self.interval = interval
         // Each failure doubles the wait, starting from the interval between healthy scans.
@@ -60,8 +66,8 @@ struct SpoolWatcher: Service {
         let spool: SpoolDirectory
         let pending: [SpoolDirectory.Pending]
         do throws(SpoolFileSystemError) {
-            (spool, pending) = try await SpoolDirectory.blocking { [maxFileBytes] () throws(SpoolFileSystemError) in
-                let spool = try SpoolDirectory(path: path, maxFileBytes: maxFileBytes)
+            (spool, pending) = try await SpoolDirectory.blocking { [maxFileBytes, maxGdeltFileBytes] () throws(SpoolFileSystemError) in
+                let spool = try SpoolDirectory(path: path, maxFileBytes: maxFileBytes, maxGdeltFileBytes: maxGdeltFileBytes)
                 return (spool, try spool.pendingFiles())
             }
         } catch where error.isUnsafeDirectory {

@@ -10,17 +10,21 @@ import ZIPFoundation
 enum GdeltFileReader {
     static let chunkSize = 1 << 20
 
-    static func read(_ path: String, _ consume: (UnsafeRawBufferPointer) -> Void) throws(GdeltImportError) {
-        if path.lowercased().hasSuffix(".zip") {
-            try readZipMember(path, consume)
+    /// Opens `path`; errors name the file `name`, whose ending tells a `.zip` (the spool opens
+    /// its files through `/proc/self/fd`, whose names say nothing).
+    static func read(_ path: String, reportedAs name: String, _ consume: (UnsafeRawBufferPointer) -> Void) throws(GdeltImportError) {
+        if name.lowercased().hasSuffix(".zip") {
+            try readZipMember(path, reportedAs: name, consume)
         } else {
-            try readPlain(path, consume)
+            try readPlain(path, reportedAs: name, consume)
         }
     }
 
-    private static func readPlain(_ path: String, _ consume: (UnsafeRawBufferPointer) -> Void) throws(GdeltImportError) {
+    private static func readPlain(
+        _ path: String, reportedAs name: String, _ consume: (UnsafeRawBufferPointer) -> Void
+    ) throws(GdeltImportError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw .cannotOpen(file: name, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
         defer { buffer.deallocate() }
@@ -29,32 +33,34 @@ enum GdeltFileReader {
             if count == 0 { return }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .unreadable(file: path, reason: String(cString: strerror(errno)))
+                throw .unreadable(file: name, reason: String(cString: strerror(errno)))
             }
             consume(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
     }
 
-    private static func readZipMember(_ path: String, _ consume: (UnsafeRawBufferPointer) -> Void) throws(GdeltImportError) {
+    private static func readZipMember(
+        _ path: String, reportedAs name: String, _ consume: (UnsafeRawBufferPointer) -> Void
+    ) throws(GdeltImportError) {
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw .cannotOpen(file: path, reason: "not a readable zip archive (\(error))")
+            throw .cannotOpen(file: name, reason: "not a readable zip archive (\(error))")
         }
         let members = archive.filter { $0.type == .file }
         guard members.count == 1, let member = members.first else {
-            throw .unreadable(file: path, reason: "a GDELT zip holds one file, this one holds \(members.count)")
+            throw .unreadable(file: name, reason: "a GDELT zip holds one file, this one holds \(members.count)")
         }
         do {
             let checksum = try archive.extract(member, bufferSize: chunkSize) { data in data.withUnsafeBytes(consume) }
             guard checksum == member.checksum else {
-                throw GdeltImportError.unreadable(file: path, reason: "\(member.path) is damaged (its CRC-32 does not match)")
+                throw GdeltImportError.unreadable(file: name, reason: "\(member.path) is damaged (its CRC-32 does not match)")
             }
         } catch let error as GdeltImportError {
             throw error
         } catch {
-            throw .unreadable(file: path, reason: "\(member.path) cannot be inflated (\(error))")
+            throw .unreadable(file: name, reason: "\(member.path) cannot be inflated (\(error))")
         }
     }
 }

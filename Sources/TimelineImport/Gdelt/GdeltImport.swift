@@ -21,13 +21,22 @@ public enum GdeltImport {
     ) throws(GdeltImportError) -> Result {
         var importer = GdeltImporter(settings: settings)
         for file in files {
-            importer.beginFile(file)
-            try GdeltFileReader.read(file) { chunk in
-                importer.consume(chunk)
-                progress(importer.summary.rowsRead)
-            }
-            importer.endFile()
+            try readFile(file, reportedAs: file, into: &importer, progress: progress)
         }
         return Result(records: importer.records, summary: importer.summary)
+    }
+
+    /// Reads one file, opened at `path`, into `importer`; its malformed lines and errors name it
+    /// `name`, whose ending (`.zip` or not) says how to read it.
+    public static func readFile(
+        _ path: String, reportedAs name: String, into importer: inout GdeltImporter,
+        progress: (_ rowsRead: Int) -> Void = { _ in }
+    ) throws(GdeltImportError) {
+        importer.beginFile(name)
+        try GdeltFileReader.read(path, reportedAs: name) { chunk in
+            importer.consume(chunk)
+            progress(importer.summary.rowsRead)
+        }
+        importer.endFile()
     }
 }

@@ -27,10 +27,16 @@ public struct SpoolImportLedger: Sendable {
         }
     }
 
-    /// Validates the file's records as `POST /v1/events` does and stores them together with the
-    /// file's ledger row: all of them and the row, or nothing. When the ledger has the file
-    /// already, nothing is stored and the receipt it has is returned.
-    public func `import`(_ values: [JSONValue], file: String, sha256: String) async throws(IngestError) -> SpoolImportOutcome {
+    /// Validates the file's records as `POST /v1/events` does and stores them, as `origin`,
+    /// together with the file's ledger row: all of them and the row, or nothing. When the ledger
+    /// has the file already, nothing is stored and the receipt it has is returned.
+    ///
+    /// `summary` makes the receipt's `summary` from what the records became (a GDELT file's
+    /// figures, whose `events` only the store can fill); v1 files have none.
+    public func `import`(
+        _ values: [JSONValue], file: String, sha256: String, origin: IngestOrigin = .person,
+        summary: @escaping @Sendable (_ results: [IngestResult]) -> JSONValue? = { _ in nil }
+    ) async throws(IngestError) -> SpoolImportOutcome {
         let batch = IngestBatch(try EventIngestor.validated(values))
         return try await IngestTransaction.perform(on: pool) { connection in
             // Claimed before the records are stored: an import of the same file by another
@@ -49,8 +55,10 @@ public struct SpoolImportLedger: Sendable {
                 }
                 return .alreadyImported(receipt)
             }
-            let results = try IngestTransaction(batch: batch).run(on: connection)
-            let receipt = SpoolReceipt(file: file, sha256: sha256, importedAt: importedAt, results: results)
+            // A GDELT file may hold no event the import takes; it is still imported, and filed.
+            let results = batch.entries.isEmpty ? [] : try IngestTransaction(batch: batch, origin: origin).run(on: connection)
+            let receipt = SpoolReceipt(
+                file: file, sha256: sha256, importedAt: importedAt, results: results, summary: summary(results))
             try connection.query(
                 "UPDATE spool_imports SET receipt = $3::jsonb WHERE file_name = $1 AND sha256 = $2",
                 [file, sha256, PostgresJSON(encoded: try JSONEncoder().encode(receipt))]
