@@ -12,13 +12,23 @@ public struct ImportSummary: Sendable, Hashable {
     public var eventsCreated = 0
     public var eventsUpdated = 0
     public var eventsUnchanged = 0
-    public var malformedLines: [MalformedLine] = []
+    /// The first `maximumListed` malformed lines; a file of nothing but garbage must not fill
+    /// memory (or the receipt) with one entry per line.
+    public private(set) var malformedLines: [MalformedLine] = []
+    /// Every malformed line, listed or not.
+    public private(set) var rowsMalformed = 0
+
+    public static let maximumListed = 1000
 
     public init(skipReasons: [String]) {
         skipped = skipReasons.map { ($0, 0) }
     }
 
-    public var rowsMalformed: Int { malformedLines.count }
+    /// Counts a line that could not be read; lists it while the list has room.
+    public mutating func reportMalformed(_ line: MalformedLine) {
+        rowsMalformed += 1
+        if malformedLines.count < Self.maximumListed { malformedLines.append(line) }
+    }
 
     public mutating func skip(_ reason: String, count: Int = 1) {
         if let index = skipped.firstIndex(where: { $0.reason == reason }) {
@@ -41,7 +51,8 @@ public struct ImportSummary: Sendable, Hashable {
         eventsCreated += other.eventsCreated
         eventsUpdated += other.eventsUpdated
         eventsUnchanged += other.eventsUnchanged
-        malformedLines += other.malformedLines
+        rowsMalformed += other.rowsMalformed
+        malformedLines += other.malformedLines.prefix(Self.maximumListed - malformedLines.count)
     }
 
     public var json: JSONValue {
@@ -57,13 +68,16 @@ public struct ImportSummary: Sendable, Hashable {
         ]
         var skippedCounts: [String: JSONValue] = [:]
         for (reason, count) in skipped { skippedCounts[reason] = .number(Double(count)) }
-        let members: [String: JSONValue] = [
+        var members: [String: JSONValue] = [
             "files": .number(Double(files)),
             "rows": .object(rows),
             "skipped": .object(skippedCounts),
             "events": .object(events),
             "malformed_lines": .array(malformedLines.map(\.json)),
         ]
+        if rowsMalformed > malformedLines.count {
+            members["malformed_lines_omitted"] = .number(Double(rowsMalformed - malformedLines.count))
+        }
         return .object(members)
     }
 
@@ -76,6 +90,7 @@ public struct ImportSummary: Sendable, Hashable {
             "events: \(eventsCreated) created, \(eventsUpdated) updated, \(eventsUnchanged) unchanged",
         ]
         lines += malformedLines.map { "malformed: \($0.file):\($0.line): \($0.reason)" }
+        if rowsMalformed > malformedLines.count { lines.append("… and \(rowsMalformed - malformedLines.count) more malformed lines") }
         return lines.joined(separator: "\n")
     }
 

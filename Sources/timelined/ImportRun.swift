@@ -36,7 +36,7 @@ struct ImportRun {
     /// line 0 and on stderr; the run ends non-zero.
     mutating func refuse(_ source: String, because reason: String) {
         summary.files += 1
-        summary.malformedLines.append(MalformedLine(file: source, line: 0, reason: reason))
+        summary.reportMalformed(MalformedLine(file: source, line: 0, reason: reason))
         fail(source, reason)
     }
 

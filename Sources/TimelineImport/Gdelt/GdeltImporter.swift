@@ -73,6 +73,6 @@ public struct GdeltImporter {
     }
 
     private mutating func reportMalformed(_ number: Int, _ reason: String) {
-        summary.malformedLines.append(MalformedLine(file: file, line: number, reason: reason))
+        summary.reportMalformed(MalformedLine(file: file, line: number, reason: reason))
     }
 }

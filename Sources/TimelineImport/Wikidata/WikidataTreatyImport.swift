@@ -31,7 +31,7 @@ public struct WikidataTreatyImport: Sendable {
                 }
                 treaties[treatyRow.item]?.add(treatyRow)
             } catch {
-                summary.malformedLines.append(MalformedLine(file: source, line: offset + 1, reason: error.description))
+                summary.reportMalformed(MalformedLine(file: source, line: offset + 1, reason: error.description))
             }
         }
         var records: [JSONValue] = []
