@@ -20,7 +20,10 @@ trap 'rm -f "$config"' EXIT
 #   contract (an agreement id that does not exist, an end_date starting before the date, extends_by
 #   without an expiry to extend, text lengths counted in characters, blank titles and summaries);
 # - the timeline, its page, the actor list and the delivery list: 400 for a `cursor` that is not a next_cursor this server wrote
-#   (or was written for the other `order`), and for a `from` after `to`.
+#   (or was written for the other `order`), and for a `from` after `to`;
+# - the timeline page: a field the search form left blank is dropped by a 303 to the query
+#   without it. Schema-violating data that serializes to blank fields (an object for `actor`, say,
+#   sent as `actor=`) is such a request, so 303 is a rejection there.
 # The cache of past failures is off: a run depends on its seed alone and leaves nothing in the tree.
 cat >"$config" <<'TOML'
 [cache]
@@ -31,8 +34,13 @@ include-operation-id-regex = "^(ingestEvents|defineAgreement)$"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "422", "429", "5xx"]
 
 [[operations]]
-include-operation-id-regex = "^(timeline|timelinePage|listActors|listDeliveries)(Head)?$"
+include-operation-id-regex = "^(timeline|listActors|listDeliveries)(Head)?$"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
+
+[[operations]]
+include-operation-id-regex = "^timelinePage(Head)?$"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
+checks.negative_data_rejection.expected-statuses = ["303", "400", "401", "403", "404", "405", "406", "409", "415", "422", "428", "429", "5xx"]
 TOML
 # Bounded: a fixed number of examples per operation and a fixed seed, so a run takes about a
 # minute and a failure can be reproduced. Writes come from loopback, so no token is needed.
