@@ -178,7 +178,7 @@ install-payload: release manuals completions
 	install -D -m 0644 Config/timelined.yaml "$(DESTDIR)$(DATADIR)/timelined.yaml"
 	install -D -m 0644 -t "$(DESTDIR)$(DOCDIR)" README.md
 	install -D -m 0644 -t "$(DESTDIR)$(DOCDIR)/docs" docs/*.md
-	install -D -m 0644 -t "$(DESTDIR)$(DOCDIR)/docs/examples" docs/examples/*
+	cd docs/examples && find . -type f -exec install -D -m 0644 {} "$(DESTDIR)$(DOCDIR)/docs/examples/{}" \;
 	install -D -m 0644 -t "$(DESTDIR)$(MANDIR)/man1" $(GENERATED)/man/*.1
 	install -D -m 0644 $(GENERATED)/completions/timelined.bash "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/timelined"
 	install -D -m 0644 $(GENERATED)/completions/timelined.zsh "$(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_timelined"
