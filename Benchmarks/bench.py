@@ -8,7 +8,8 @@
   pages      the /timeline page of the same query, rendered (p50/p99 beside the JSON's), and the
              same-URL TimelineJS embed load (answered from the cache) beside the distinct-query load
   alerts     one alert pass over 100,000 agreements (AlertBenchmark)
-  gdelt      reading, mapping and grouping 1,000,000 GDELT export rows (GdeltBenchmark)
+  gdelt      `timelined import gdelt` of 1,000,000 GDELT export rows into a database, end to end,
+             beside reading, mapping and grouping alone (GdeltBenchmark)
   memory     the daemon's peak RSS under the timeline load
   start      process start to READY=1 on an existing database
 
@@ -423,16 +424,42 @@ class Benchmark:
         export = self.work / "bench.export.CSV"
         subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "gdelt_generate.py"), str(export),
                         "--rows", str(self.arguments.gdelt_rows)], check=True, capture_output=True)
+        # Reading, mapping and grouping alone: the part of the import that is the importer's own.
         output = subprocess.run(["swift", "run", "-c", "release", "GdeltBenchmark", "--file", str(export), "--json"],
                                 cwd=ROOT, check=True, capture_output=True, text=True).stdout
-        figures = json.loads(output.strip().splitlines()[-1])
+        reading = json.loads(output.strip().splitlines()[-1])
+        self.results["gdelt_read_rows_per_s"] = reading["rows_per_s"]
+        self.results["gdelt_read_peak_rss_mib"] = reading["peak_rss_mib"]
+        log(f"GDELT reading, mapping and grouping of {reading['rows']} rows into {reading['events']} events: "
+            f"{reading['rows_per_s']} rows/s, peak RSS {reading['peak_rss_mib']} MiB")
+        # End to end: `timelined import gdelt` into a migrated database of its own, then again (all unchanged).
+        self.cluster.psql("postgres", "CREATE DATABASE gdelt")
+        environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TIMELINED_LOG_LEVEL": "warning",
+                       "TIMELINED_DATABASE_URL": self.cluster.url("gdelt")}
+        subprocess.run([str(self.binary), "migrate"], env=environment, check=True, capture_output=True)
+        first, second = (self.timed_import(export, environment) for _ in range(2))
         export.unlink()
-        self.results["gdelt_rows"] = figures["rows"]
-        self.results["gdelt_events"] = figures["events"]
-        self.results["gdelt_rows_per_s"] = figures["rows_per_s"]
-        self.results["gdelt_peak_rss_mib"] = figures["peak_rss_mib"]
-        log(f"GDELT import of {figures['rows']} rows into {figures['events']} events: {figures['rows_per_s']} rows/s, "
-            f"peak RSS {figures['peak_rss_mib']} MiB")
+        rows, events = first["summary"]["rows"]["read"], first["summary"]["events"]["created"]
+        self.results.update(gdelt_rows=rows, gdelt_events=events,
+                            gdelt_rows_per_s=round(rows / first["seconds"]), gdelt_seconds=round(first["seconds"], 1),
+                            gdelt_peak_rss_mib=first["peak_rss_mib"],
+                            gdelt_reimport_rows_per_s=round(rows / second["seconds"]),
+                            gdelt_reimport_unchanged=second["summary"]["events"]["unchanged"])
+        log(f"timelined import gdelt, {rows} rows: {events} events created in {first['seconds']:.1f} s, "
+            f"{self.results['gdelt_rows_per_s']} rows/s, peak RSS {first['peak_rss_mib']} MiB; again: "
+            f"{second['summary']['events']['unchanged']} unchanged at {self.results['gdelt_reimport_rows_per_s']} rows/s")
+
+    def timed_import(self, export: Path, environment: dict) -> dict:
+        """One `timelined import gdelt --json` run: wall time, the process's own peak RSS, its summary."""
+        started = time.monotonic()
+        process = subprocess.Popen([str(self.binary), "import", "gdelt", "--json", str(export)], env=environment,
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        summary = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.monotonic() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"timelined import gdelt exited with {os.waitstatus_to_exitcode(status)}")
+        return {"seconds": seconds, "peak_rss_mib": round(usage.ru_maxrss / 1024, 1), "summary": json.loads(summary)}
 
     def write(self) -> None:
         self.results["machine"] = {
@@ -479,9 +506,13 @@ def render_markdown(results: dict, notes: dict, arguments) -> str:
         (f"notification → webhook receipt p50 / p99, {results['webhook_notifications']} at once, ms",
          f"{results['webhook_p50_ms']} / {results['webhook_p99_ms']}", f"outbox drain: {results['outbox_drain_per_s']} deliveries/s",
          "p99 < 2000", verdict(results["webhook_p99_ms"] < 2000)),
-        (f"GDELT import, {results.get('gdelt_rows', 0):,} rows, rows/s", results.get("gdelt_rows_per_s", "—"),
-         f"{results.get('gdelt_events', '—')} events; peak RSS {results.get('gdelt_peak_rss_mib', '—')} MiB", "≥ 200,000",
-         verdict(results.get("gdelt_rows_per_s", 0) >= 200_000)),
+        (f"GDELT import end to end, {results['gdelt_rows']:,} rows into {results['gdelt_events']:,} events, rows/s",
+         results["gdelt_rows_per_s"],
+         f"reading, mapping, grouping alone: {results['gdelt_read_rows_per_s']} rows/s; "
+         f"re-import (all unchanged): {results['gdelt_reimport_rows_per_s']} rows/s", "≥ 200,000",
+         verdict(results["gdelt_rows_per_s"] >= 200_000)),
+        ("GDELT import peak RSS, MiB", results["gdelt_peak_rss_mib"],
+         f"reading alone: {results['gdelt_read_peak_rss_mib']}", "", ""),
     ]
     table = "\n".join(f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows)
     machine = results["machine"]
@@ -537,10 +568,12 @@ on this machine ({results['copy_events_per_s']} events/s), so no service in fron
   hourly tick runs it (the due list: agreements never evaluated, due by their recorded next due
   date, or with changed thresholds — lifecycle changes reach the engine by NOTIFY); and a full
   pass over every agreement, as at start, reconnection, reload and `timelined alerts evaluate`.
-- **GDELT import**: `swift run -c release GdeltBenchmark --file F` on a file of
-  {results.get('gdelt_rows', 0):,} rows made by `Benchmarks/gdelt_generate.py` from the real export
-  file (repeated, dates, actors and URLs perturbed): reading, mapping and grouping end to end,
-  without storing.
+- **GDELT import**: `timelined import gdelt --json F` into a migrated, empty database, timed from
+  spawn to exit (peak RSS from the kernel's accounting of the process), then the same file again
+  (every event unchanged). F has {results['gdelt_rows']:,} rows made by `Benchmarks/gdelt_generate.py`
+  from the real export file: each copy the next 15-minute file (a million rows are ~5 days of
+  GDELT; a year is ~70 M rows), actors and URLs perturbed. Beside it, `swift run -c release
+  GdeltBenchmark --file F`: reading, mapping and grouping alone, without storing.
 - **start to READY=1**: from spawning `timelined serve` on the migrated, loaded database to the
   `READY=1` datagram on a notify socket; median of five.
 

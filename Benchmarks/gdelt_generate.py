@@ -4,10 +4,13 @@
     python3 Benchmarks/gdelt_generate.py OUTPUT [--rows 1000000] [--seed 1979]
 
 Repeats the rows of Tests/TimelineImportTests/Resources/gdelt/20191024143000.export.CSV until
-OUTPUT has at least --rows rows, each copy perturbed so that it is not the same events again:
-GLOBALEVENTID made unique, SQLDATE and DATEADDED moved by the copy's number of days, about a third
-of the actor country codes replaced by other ISO countries, and every SOURCEURL given the copy's
-number. The mix of codes, the share of rows taken and the row lengths stay those of the real file.
+OUTPUT has at least --rows rows, each copy standing for the next 15-minute file GDELT publishes
+(GDELT's own rate: a year is 35,040 such files, ~70 M rows, so a million rows are ~5 days of news)
+and perturbed so that it is not the same reports again: GLOBALEVENTID made unique, DATEADDED moved
+15 minutes per copy and SQLDATE by the whole days that moves it, about a third of the actor country
+codes replaced by other ISO countries (more distinct pairs than the news has, so more events to
+store than a real file of this size gives), and every SOURCEURL given the copy's number. The mix of
+codes, the share of rows taken and the row lengths stay those of the real file.
 """
 
 import argparse
@@ -22,9 +25,19 @@ COUNTRIES = ["USA", "CHN", "RUS", "GBR", "FRA", "DEU", "JPN", "IND", "BRA", "TUR
 GLOBALEVENTID, SQLDATE, ACTOR1_COUNTRY, ACTOR2_COUNTRY, DATEADDED, SOURCEURL = 0, 1, 7, 17, 59, 60
 
 
-def shifted(digits: str, days: int) -> str:
+FILE_INTERVAL = datetime.timedelta(minutes=15)
+
+
+def shifted_day(digits: bytes, days: int) -> bytes:
     day = datetime.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8])) + datetime.timedelta(days=days)
-    return day.strftime("%Y%m%d") + digits[8:]
+    return day.strftime("%Y%m%d").encode() + digits[8:]
+
+
+def shifted_time(digits: bytes, by: datetime.timedelta) -> tuple[bytes, int]:
+    """DATEADDED moved by `by`, and how many calendar days that moved it."""
+    added = datetime.datetime.strptime(digits.decode(), "%Y%m%d%H%M%S")
+    moved = added + by
+    return moved.strftime("%Y%m%d%H%M%S").encode(), (moved.date() - added.date()).days
 
 
 def main() -> None:
@@ -39,12 +52,11 @@ def main() -> None:
     with arguments.output.open("wb") as output:
         copy = 0
         while written < arguments.rows:
-            days = -copy  # one day earlier per copy: a history of GDELT going back in time
             for cells in rows:
                 cells = list(cells)
                 cells[GLOBALEVENTID] = str(int(cells[GLOBALEVENTID]) + copy * 10_000_000).encode()
-                cells[SQLDATE] = shifted(cells[SQLDATE].decode(), days).encode()
-                cells[DATEADDED] = shifted(cells[DATEADDED].decode(), days).encode()
+                cells[DATEADDED], days = shifted_time(cells[DATEADDED], copy * FILE_INTERVAL)
+                cells[SQLDATE] = shifted_day(cells[SQLDATE], days)
                 for column in (ACTOR1_COUNTRY, ACTOR2_COUNTRY):
                     if cells[column] and random_numbers.random() < 1 / 3:
                         cells[column] = random_numbers.choice(COUNTRIES).encode()
