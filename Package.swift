@@ -119,7 +119,6 @@ let package = Package(
                 .embedInCode("Templates/timeline.mustache"),
                 .embedInCode("Templates/agreement.mustache"),
                 .embedInCode("Templates/search-form.mustache"),
-                .embedInCode("Templates/event-list.mustache"),
                 .embedInCode("Assets/timelined.css"),
             ],
             swiftSettings: swiftSettings
@@ -240,7 +239,11 @@ let package = Package(
             resources: [.copy("Resources/gdelt")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TimelinePagesTests", dependencies: ["TimelinePages", "TimelineStore", "TimelineCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TimelinePagesTests",
+            dependencies: ["TimelinePages", "TimelineStore", "TimelineCore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

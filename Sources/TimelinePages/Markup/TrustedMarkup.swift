@@ -1,13 +1,19 @@
 import Mustache
 
-/// Markup this module built and escaped itself (the SVG timeline), which a template puts in as
+/// Markup this module built and escaped itself (the SVG timeline, the timeline's event list), which a template puts in as
 /// it is with `{{{ }}}`. Nothing else is ever rendered unescaped: values from the database reach
 /// the templates as plain strings and Mustache escapes them.
 public struct TrustedMarkup: Sendable, Hashable, MustacheCustomRenderable {
     public let markup: String
 
+    /// An SVG (XML) element.
     init(_ node: XMLNode) {
         markup = node.markup
+    }
+
+    /// What `writer` wrote.
+    init(_ writer: MarkupWriter) {
+        markup = writer.markup
     }
 
     public var renderText: String { markup }

@@ -8,29 +8,24 @@ public indirect enum XMLNode: Sendable, Hashable {
         .element(name: name, attributes: attributes, children: children)
     }
 
+    /// The markup as XML, escaped.
+    public var markup: String { markup(.xml) }
+
     /// The markup, escaped.
-    public var markup: String {
-        var output = ""
-        write(to: &output)
-        return output
+    public func markup(_ syntax: MarkupWriter.Syntax) -> String {
+        var writer = MarkupWriter(syntax)
+        write(to: &writer)
+        return writer.markup
     }
 
-    public func write(to output: inout String) {
+    public func write(to writer: inout MarkupWriter) {
         switch self {
         case .text(let text):
-            output += MarkupEscaping.escaped(text)
+            writer.text(text)
         case .element(let name, let attributes, let children):
-            output += "<" + name
-            for attribute in attributes {
-                output += " " + attribute.name + "=\"" + MarkupEscaping.escaped(attribute.value) + "\""
+            writer.element(name, attributes) { writer in
+                for child in children { child.write(to: &writer) }
             }
-            guard !children.isEmpty else {
-                output += "/>"
-                return
-            }
-            output += ">"
-            for child in children { child.write(to: &output) }
-            output += "</" + name + ">"
         }
     }
 }

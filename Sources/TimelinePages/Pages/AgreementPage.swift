@@ -1,3 +1,4 @@
+import Mustache
 import TimelineCore
 import TimelineStore
 
@@ -76,6 +77,65 @@ public struct AgreementPage: Sendable {
                 threshold: document["threshold"]?.numberValue.map { "\(Int($0)) days" },
                 notifiedExpiry: document["expires_on"]?.stringValue, emittedAt: document["emitted_at"]?.stringValue ?? "")
         }
-        chart = TimelineChart(events: events, terms: [AgreementTerm(view)], today: today).svg.map(TrustedMarkup.init)
+        chart = TimelineChart(events: events, terms: [AgreementTerm(view)], today: today).svg.map { TrustedMarkup($0) }
+    }
+}
+
+extension AgreementPage: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "pageTitle": pageTitle
+        case "id": id
+        case "title": title
+        case "parties": parties
+        case "status": status
+        case "today": today
+        case "signedOn": signedOn
+        case "inForceFrom": inForceFrom
+        case "expiresOn": expiresOn
+        case "daysLeft": daysLeft
+        case "history": history
+        case "thresholds": thresholds
+        case "notifications": notifications
+        case "chart": chart
+        case "timelineHref": timelineHref
+        default: nil
+        }
+    }
+}
+
+extension AgreementPage.HistoryRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "eventHref": eventHref
+        case "kind": kind
+        case "kindLabel": kindLabel
+        case "date": date
+        case "expiryAfter": expiryAfter
+        default: nil
+        }
+    }
+}
+
+extension AgreementPage.Threshold: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "days": days
+        case "date": date
+        case "reached": reached
+        default: nil
+        }
+    }
+}
+
+extension AgreementPage.Notification: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kind": kind
+        case "threshold": threshold
+        case "notifiedExpiry": notifiedExpiry
+        case "emittedAt": emittedAt
+        default: nil
+        }
     }
 }

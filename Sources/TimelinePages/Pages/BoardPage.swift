@@ -1,3 +1,4 @@
+import Mustache
 import TimelineCore
 import TimelineStore
 
@@ -45,5 +46,35 @@ public struct BoardPage: Sendable {
             return (0, expiry.dayNumber, view.id)
         }
         return key(left) < key(right)
+    }
+}
+
+extension BoardPage: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "pageTitle": pageTitle
+        case "today": today
+        case "rows": rows
+        case "attentionCount": attentionCount
+        case "form": form
+        case "recent": recent
+        default: nil
+        }
+    }
+}
+
+extension BoardPage.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title": title
+        case "href": href
+        case "status": status
+        case "expiresOn": expiresOn
+        case "daysLeft": daysLeft
+        case "parties": parties
+        case "needsAttention": needsAttention
+        default: nil
+        }
     }
 }

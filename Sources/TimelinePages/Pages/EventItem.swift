@@ -1,3 +1,5 @@
+import Mustache
+
 /// An event as the timeline page and the board list it.
 struct EventItem: Sendable {
     struct Source: Sendable {
@@ -16,9 +18,7 @@ struct EventItem: Sendable {
     let location: String?
     let summary: String?
     let sources: [Source]
-    let hasSources: Bool
     let tags: [String]
-    let hasTags: Bool
     let agreement: String?
     let agreementHref: String?
     let status: String?
@@ -39,12 +39,44 @@ struct EventItem: Sendable {
             let linkable = source.url.map { $0.hasPrefix("https://") || $0.hasPrefix("http://") } ?? false
             return Source(url: linkable ? source.url : nil, label: source.title ?? source.url ?? "", published: source.published)
         }
-        hasSources = !event.sources.isEmpty
         tags = event.tags
-        hasTags = !event.tags.isEmpty
         agreement = event.agreement
         agreementHref = event.agreement.map { "/agreements/\($0)" }
         status = event.status
         candidate = event.status == "candidate"
+    }
+}
+
+extension EventItem: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "anchor": anchor
+        case "dates": dates
+        case "kind": kind
+        case "kindLabel": kindLabel
+        case "title": title
+        case "actors": actors
+        case "location": location
+        case "summary": summary
+        case "sources": sources
+        case "tags": tags
+        case "agreement": agreement
+        case "agreementHref": agreementHref
+        case "status": status
+        case "candidate": candidate
+        default: nil
+        }
+    }
+}
+
+extension EventItem.Source: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "url": url
+        case "label": label
+        case "published": published
+        default: nil
+        }
     }
 }

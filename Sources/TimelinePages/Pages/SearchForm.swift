@@ -1,3 +1,4 @@
+import Mustache
 import TimelineCore
 
 /// The search form of the board and the timeline page: the v1 timeline parameters, filled with
@@ -27,5 +28,31 @@ struct SearchForm: Sendable {
         text = query.text ?? ""
         from = query.from?.description ?? ""
         to = query.to?.description ?? ""
+    }
+}
+
+extension SearchForm: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "firstActor": firstActor
+        case "secondActor": secondActor
+        case "agreement": agreement
+        case "kinds": kinds
+        case "text": text
+        case "from": from
+        case "to": to
+        default: nil
+        }
+    }
+}
+
+extension SearchForm.Option: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "value": value
+        case "label": label
+        case "selected": selected
+        default: nil
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Mustache
 import TimelineCore
 
 /// `GET /timeline?…` (contract §13): the SVG timeline of one page of events, then the events
@@ -5,7 +6,7 @@ import TimelineCore
 public struct TimelinePage: Sendable {
     let pageTitle: String
     let chart: TrustedMarkup?
-    let events: [EventItem]
+    let eventList: TrustedMarkup
     let eventCount: Int
     let form: SearchForm
     let nextHref: String?
@@ -19,8 +20,8 @@ public struct TimelinePage: Sendable {
         today: CalendarDate
     ) {
         pageTitle = Self.title(of: query)
-        chart = TimelineChart(events: document.events, terms: terms, today: today).svg.map(TrustedMarkup.init)
-        events = document.events.map(EventItem.init)
+        chart = TimelineChart(events: document.events, terms: terms, today: today).svg.map { TrustedMarkup($0) }
+        eventList = EventList.markup(document.events.map(EventItem.init))
         eventCount = document.events.count
         form = SearchForm(query: query)
         nextHref = document.nextCursor.map { "/timeline" + parameters.replacing("cursor", with: $0).text }
@@ -40,5 +41,22 @@ public struct TimelinePage: Sendable {
             parts.append("\(query.from?.description ?? "…") – \(query.to?.description ?? "…")")
         }
         return parts.isEmpty ? "Timeline" : "Timeline: " + parts.joined(separator: ", ")
+    }
+}
+
+extension TimelinePage: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "pageTitle": pageTitle
+        case "chart": chart
+        case "eventList": eventList
+        case "eventCount": eventCount
+        case "form": form
+        case "nextHref": nextHref
+        case "firstHref": firstHref
+        case "jsonHref": jsonHref
+        case "timelineJSHref": timelineJSHref
+        default: nil
+        }
     }
 }

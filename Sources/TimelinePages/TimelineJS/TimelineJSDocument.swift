@@ -70,6 +70,6 @@ public struct TimelineJSDocument: Sendable, Hashable, Encodable {
             let separated = links.enumerated().flatMap { index, link in index == 0 ? [link] : [.text(", "), link] }
             paragraphs.append(.element("p", [], [.text("Sources: ")] + separated))
         }
-        return paragraphs.map(\.markup).joined()
+        return paragraphs.map { $0.markup(.html) }.joined()
     }
 }
