@@ -31,7 +31,7 @@ struct TemplateValuesTests {
         var checked: Set<String> = []
         for page in pages { check(page, at: "\(type(of: page))", recording: &checked) }
         #expect(checked == [
-            "BoardPage", "Row", "SearchForm", "Option", "EventItem", "Source", "TimelinePage", "AgreementPage", "HistoryRow",
+            "BoardPage", "Row", "SearchForm", "EventItem", "Source", "TimelinePage", "AgreementPage", "HistoryRow",
             "Threshold", "Notification",
         ])
     }
@@ -43,7 +43,7 @@ struct TemplateValuesTests {
         case .struct where value is TrustedMarkup:
             return  // rendered whole through `MustacheCustomRenderable`; no field is read
         case .struct:
-            guard let parent = value as? MustacheParent else {
+            guard let parent = value as? any MustacheParent else {
                 Issue.record("\(path): \(type(of: value)) would be read by reflection")
                 return
             }

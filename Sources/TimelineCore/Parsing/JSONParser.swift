@@ -16,9 +16,6 @@ struct JSONParser {
     private let end: Int
     private var position: Int
     private var depth = 0
-    /// The members of the objects being read, innermost last: an object's dictionary is made once
-    /// its members are all known, at its final size, so that no key is hashed again as it grows.
-    private var openMembers: [(name: String, offset: Int, value: JSONValue)] = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
         self.bytes = bytes
@@ -105,27 +102,30 @@ struct JSONParser {
     private mutating func parseObject() throws(Failure) -> JSONValue {
         try enterContainer()
         position += 1
-        let firstMember = openMembers.count
+        var members: [String: JSONValue] = [:]
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             position += 1
             depth -= 1
-            return .object([:])
+            return .object(members)
         }
         while true {
             guard peek == UInt8(ascii: "\"") else {
                 if peek == UInt8(ascii: "}") { throw failure("trailing comma before '}'") }
                 throw failure("expected a member name in double quotes, found \(describeCurrent())")
             }
-            let nameOffset = position
-            let name = try parseString()
+            let keyOffset = position
+            let key = try parseString()
             skipWhitespace()
             guard peek == UInt8(ascii: ":") else {
                 throw failure("expected ':' after the member name, found \(describeCurrent())")
             }
             position += 1
             skipWhitespace()
-            openMembers.append((name, nameOffset, try parseValue()))
+            let value = try parseValue()
+            if members.updateValue(value, forKey: key) != nil {
+                throw Failure(offset: keyOffset, message: "duplicate member name \(Quoting.quoted(key))")
+            }
             skipWhitespace()
             switch peek {
             case UInt8(ascii: ","):
@@ -134,23 +134,11 @@ struct JSONParser {
             case UInt8(ascii: "}"):
                 position += 1
                 depth -= 1
-                return .object(try closeObject(from: firstMember))
+                return .object(members)
             default:
                 throw failure("expected ',' or '}' in an object, found \(describeCurrent())")
             }
         }
-    }
-
-    /// The dictionary of the members read from `first` on, which are then taken off `openMembers`.
-    private mutating func closeObject(from first: Int) throws(Failure) -> [String: JSONValue] {
-        var members = [String: JSONValue](minimumCapacity: openMembers.count - first)
-        for member in openMembers[first...] {
-            if members.updateValue(member.value, forKey: member.name) != nil {
-                throw Failure(offset: member.offset, message: "duplicate member name \(Quoting.quoted(member.name))")
-            }
-        }
-        openMembers.removeSubrange(first...)
-        return members
     }
 
     private mutating func parseArray() throws(Failure) -> JSONValue {

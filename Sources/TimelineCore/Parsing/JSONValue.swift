@@ -1,6 +1,6 @@
 /// Any JSON value: what records are validated from, so that every issue can be reported with its
 /// field path instead of stopping at the first `Decodable` failure.
-public enum JSONValue: Hashable, Sendable, Codable {
+public indirect enum JSONValue: Hashable, Sendable, Codable {
     case null
     case bool(Bool)
     case number(Double)

@@ -4,16 +4,12 @@ import TimelineCore
 /// The search form of the board and the timeline page: the v1 timeline parameters, filled with
 /// those of the current query.
 struct SearchForm: Sendable {
-    struct Option: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     let firstActor: String
     let secondActor: String
     let agreement: String
-    let kinds: [Option]
+    /// The `<option>`s of the kind list, one per kind, written once rather than looked up by the
+    /// template field by field on every page.
+    let kindOptions: TrustedMarkup
     let text: String
     let from: String
     let to: String
@@ -22,12 +18,24 @@ struct SearchForm: Sendable {
         firstActor = query.actors.first ?? ""
         secondActor = query.actors.dropFirst().first ?? ""
         agreement = query.agreement ?? ""
-        kinds = EventKind.allCases.map {
-            Option(value: $0.rawValue, label: KindLabel.text($0.rawValue), selected: query.kinds == [$0])
-        }
+        kindOptions = query.kinds.count == 1 ? Self.kindOptions(selecting: query.kinds.first) : Self.anyKindOptions
         text = query.text ?? ""
         from = query.from?.description ?? ""
         to = query.to?.description ?? ""
+    }
+
+    /// The list most pages show: no kind chosen.
+    private static let anyKindOptions = kindOptions(selecting: nil)
+
+    /// "any", then every kind; `kind` selected.
+    private static func kindOptions(selecting kind: EventKind?) -> TrustedMarkup {
+        var writer = MarkupWriter(.html, capacity: 1024)
+        writer.element("option", [XMLAttribute("value", "")], text: "any")
+        for option in EventKind.allCases {
+            let selected = option == kind ? [XMLAttribute("selected", "selected")] : []
+            writer.element("option", [XMLAttribute("value", option.rawValue)] + selected, text: KindLabel.text(option.rawValue))
+        }
+        return TrustedMarkup(writer)
     }
 }
 
@@ -37,21 +45,10 @@ extension SearchForm: MustacheParent {
         case "firstActor": firstActor
         case "secondActor": secondActor
         case "agreement": agreement
-        case "kinds": kinds
+        case "kindOptions": kindOptions
         case "text": text
         case "from": from
         case "to": to
-        default: nil
-        }
-    }
-}
-
-extension SearchForm.Option: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "value": value
-        case "label": label
-        case "selected": selected
         default: nil
         }
     }
