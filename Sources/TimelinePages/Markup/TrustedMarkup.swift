@@ -1,8 +1,8 @@
 import Mustache
 
-/// Markup this module built and escaped itself (the SVG timeline, the timeline's event list), which a template puts in as
-/// it is with `{{{ }}}`. Nothing else is ever rendered unescaped: values from the database reach
-/// the templates as plain strings and Mustache escapes them.
+/// Markup this module built and escaped itself (the SVG timeline, the event list, the kind list),
+/// which a template puts in as it is with `{{{ }}}`. Nothing else is ever rendered unescaped: values
+/// from the database reach the templates as plain strings and Mustache escapes them.
 public struct TrustedMarkup: Sendable, Hashable, MustacheCustomRenderable {
     public let markup: String
 

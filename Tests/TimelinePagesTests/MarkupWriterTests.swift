@@ -1,0 +1,46 @@
+import Testing
+@testable import TimelinePages
+
+@Suite("Markup writer and escaping")
+struct MarkupWriterTests {
+    @Test("Markup characters, quotes and C0 controls are replaced; other text, multi-byte included, is kept")
+    func escaping() {
+        #expect(MarkupEscaping.escaped(#"<a href="x">Tom & 'Jerry'</a>"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
+        #expect(MarkupEscaping.escaped("Brasília – 北京 🇨🇳") == "Brasília – 北京 🇨🇳")
+        #expect(MarkupEscaping.escaped("a\u{0}b\u{1F}c\td\ne\rf") == "a\u{FFFD}b\u{FFFD}c\td\ne\rf")
+        #expect(MarkupEscaping.escaped("") == "")
+        #expect(MarkupEscaping.escaped("&&") == "&amp;&amp;")
+        #expect(MarkupEscaping.escaped("北京<") == "北京&lt;")
+    }
+
+    @Test("An element without content closes its start tag in XML, and gets an end tag in HTML")
+    func emptyElements() {
+        var xml = MarkupWriter(.xml)
+        xml.element("g", [XMLAttribute("class", "marks")])
+        xml.element("title", text: "")
+        #expect(xml.markup == #"<g class="marks"/><title/>"#)
+        var html = MarkupWriter(.html)
+        html.element("span", [XMLAttribute("class", "tag")])
+        html.element("p", text: "")
+        #expect(html.markup == #"<span class="tag"></span><p></p>"#)
+    }
+
+    @Test("Attribute values and text are escaped; nested elements close in order")
+    func nesting() {
+        var writer = MarkupWriter(.html)
+        writer.element("li", [XMLAttribute("id", #"e"1"#)]) { writer in
+            writer.element("a", [XMLAttribute("href", "https://example.org/?a=1&b=2")], text: "<script>")
+            writer.text(" & more")
+        }
+        #expect(writer.markup == #"<li id="e&quot;1"><a href="https://example.org/?a=1&amp;b=2">&lt;script&gt;</a> &amp; more</li>"#)
+    }
+
+    @Test("A tree is written through the writer: the same markup either way")
+    func treeAndWriterAgree() {
+        let tree = XMLNode.element("svg", [XMLAttribute("viewBox", "0 0 10 10")], [
+            .element("circle", [XMLAttribute("r", 4.5)]), .element("title", [], [.text("A & B")]),
+        ])
+        #expect(tree.markup == #"<svg viewBox="0 0 10 10"><circle r="4.5"/><title>A &amp; B</title></svg>"#)
+        #expect(tree.markup(.html) == #"<svg viewBox="0 0 10 10"><circle r="4.5"></circle><title>A &amp; B</title></svg>"#)
+    }
+}
