@@ -6,9 +6,9 @@ import Mustache
 /// Every value a template reads is a `MustacheParent`, naming its fields in `child(named:)`:
 /// swift-mustache otherwise finds a `{{name}}` by reflecting the value (`Mirror`) at every lookup,
 /// which took nine tenths of a page's time (a timeline page of 50 events: ~35 ms of CPU).
-/// `TemplateValuesTests` checks each list against the type's stored properties. What repeats per
-/// event on the timeline page, the chart and the event list, is built by the typed builder
-/// (`XMLNode`) and put in whole.
+/// `TemplateValuesTests` checks each list against the type's stored properties. What repeats on a
+/// page — the SVG chart, the event list, the kind list of the search form — is written by the
+/// `MarkupWriter` and put in whole as `TrustedMarkup`.
 public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
 
