@@ -196,14 +196,7 @@ ok "the previous release's database: $newest not applied, the rest and the data 
 
 since=$(date +%s%6N)
 installed /root/timelined.deb
-applied=$(sx -- journalctl -u timelined -o json --no-pager | python3 -c '
-import json, sys
-since = int(sys.argv[1])
-for line in sys.stdin:
-    entry = json.loads(line)
-    message = entry.get("MESSAGE")
-    if int(entry["__REALTIME_TIMESTAMP"]) >= since and isinstance(message, str) and "applying migration" in message:
-        print(message)' "$since")
+applied=$(journal_entries "$since" | cut -f2- | grep "applying migration" || true)
 if ready && [[ $applied == *"$newest"* ]] && [ "$(echo "$applied" | grep -c .)" = 1 ]; then
     ok "upgrade to $version: the service applied $newest alone: $applied"
 else

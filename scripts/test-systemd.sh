@@ -138,20 +138,17 @@ fi
 
 # --- the expiry notification in the journal, at PRIORITY=4 (warning) --------------------------
 find_notification() { # exit 0: found at PRIORITY=4; 1: found at another priority; 2: not (yet) there
-    sx -- journalctl -u timelined -o json --no-pager | python3 -c '
-import json, re, sys
+    journal_entries | python3 -c '
+import re, sys
 field = re.compile(r"""(\w+)=("(?:[^"\\]|\\.)*"|\S+)""")
 found = None
 for line in sys.stdin:
-    entry = json.loads(line)
-    message = entry.get("MESSAGE")
-    if isinstance(message, list):  # journald sends non-UTF-8 messages as byte arrays
-        message = bytes(message).decode("utf-8", "replace")
-    if not isinstance(message, str) or "agreement expiry" not in message:
+    priority, _, message = line.rstrip("\n").partition("\t")
+    if "agreement expiry" not in message:
         continue
     fields = {k: v.strip("\"") for k, v in field.findall(message)}
     if fields.get("agreement") == "test-pact" and fields.get("event") == "reached" and fields.get("threshold") == "30":
-        found = (entry.get("PRIORITY"), message)
+        found = (priority, message)
 if found is None:
     sys.exit(2)
 print(f"PRIORITY={found[0]}: {found[1]}")
@@ -204,17 +201,13 @@ if [ "$(show ActiveState)" = active ]; then
         sleep 1
         active=$(show ActiveState) pid_after=$(show MainPID)
         set +e
-        logged=$(sx -- journalctl -u timelined -o json --no-pager | python3 -c '
-import json, sys
-since = int(sys.argv[1])
-for line in sys.stdin:
-    entry = json.loads(line)
-    message = entry.get("MESSAGE")
-    if int(entry["__REALTIME_TIMESTAMP"]) >= since and isinstance(message, str) and "reload failed" in message:
-        print("PRIORITY=%s: %s" % (entry.get("PRIORITY"), message))
-        sys.exit(0 if entry.get("PRIORITY") == "3" else 1)
-sys.exit(2)' "$reload_since")
-        rc=$?
+        logged=$(journal_entries "$reload_since" | grep "reload failed" | sed -n 1p)
+        case "$logged" in
+            "") rc=2 ;;
+            3$'\t'*) rc=0 ;;
+            *) rc=1 ;;
+        esac
+        logged=${logged:+PRIORITY=${logged/$'\t'/: }}
         set -e
         if [ "$active" = active ] && [ "$pid_after" = "$pid_before" ] && [ "$rc" -eq 0 ]; then
             ok "invalid configuration: reload returned 0, still active, same MainPID, $logged"
@@ -282,26 +275,19 @@ check_stop() { # $1: what is stopped, for the ok/FAIL lines
         fail "$1: systemctl stop timelined failed after ${took}s: $out"
     fi
     set +e
-    verdict=$(sx -- journalctl -u timelined -o json --no-pager | python3 -c '
-import json, re, sys
-since = int(sys.argv[1])
+    verdict=$(journal_entries "$since" | python3 -c '
+import re, sys
 bad = re.compile(r"dumped core|core dump|Failed with result|Main process exited, code=(killed|dumped)"
                  r"|Main process exited, code=exited, status=[1-9]|Watchdog timeout")
 exit_line, deactivated, problems = None, False, []
 for line in sys.stdin:
-    entry = json.loads(line)
-    if int(entry["__REALTIME_TIMESTAMP"]) < since:
-        continue
-    message = entry.get("MESSAGE")
-    if isinstance(message, list):  # journald sends non-UTF-8 messages as byte arrays
-        message = bytes(message).decode("utf-8", "replace")
-    message = message or ""
+    priority, _, message = line.rstrip("\n").partition("\t")
     if "Main process exited" in message:
         exit_line = message
     if "Deactivated successfully" in message:
         deactivated = True
-    if bad.search(message) or int(entry.get("PRIORITY", 6)) <= 3:
-        problems.append("PRIORITY=%s: %s" % (entry.get("PRIORITY"), message))
+    if bad.search(message) or int(priority or 6) <= 3:
+        problems.append("PRIORITY=%s: %s" % (priority, message))
 if exit_line is None:
     problems.append("no \"Main process exited\" line after the stop")
 elif "code=exited, status=0/SUCCESS" not in exit_line:
@@ -310,7 +296,7 @@ if not deactivated:
     problems.append("no \"Deactivated successfully\" (Result=success) after the stop")
 print("\n".join(problems) if problems else exit_line)
 sys.exit(1 if problems else 0)
-' "$since")
+')
     rc=$?
     set -e
     if [ "$rc" -eq 0 ]; then

@@ -37,6 +37,24 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# The unit's journal entries from $1 (microseconds since the epoch; all when omitted) on, one a
+# line: PRIORITY, a tab, MESSAGE. journald sends a non-UTF-8 message as an array of bytes: it is
+# decoded, its bad bytes replaced; line breaks inside a message become spaces.
+journal_entries() {
+    sx -- journalctl -u timelined -o json --no-pager | python3 -c '
+import json, sys
+since = int(sys.argv[1])
+for line in sys.stdin:
+    entry = json.loads(line)
+    if int(entry["__REALTIME_TIMESTAMP"]) < since:
+        continue
+    message = entry.get("MESSAGE") or ""
+    if isinstance(message, list):
+        message = bytes(message).decode("utf-8", "replace")
+    print("%s\t%s" % (entry.get("PRIORITY", ""), " ".join(message.splitlines())))
+' "${1:-0}"
+}
+
 dump_journal() {
     echo "---- journalctl -u timelined -p info (last 80 lines)"
     sx -- journalctl -u timelined -p info --no-pager 2>&1 | tail -n 80 || true
