@@ -95,6 +95,25 @@ struct RenderedResponseCacheTests {
         #expect(cache.entry("k1") == nil)
     }
 
+    /// Thousands of uses of one key between stores: eviction still goes by the last use of each.
+    @Test func manyUsesOfOneKeyKeepTheOrderOfTheOthers() {
+        // Room for five entries of 1,001 bytes (body and content type).
+        let cache = RenderedResponseCache(maximumBytes: 5_010)
+        for index in 0..<4 {
+            cache.store("k\(index)", body: body(1_000), contentType: "x", sequence: 1)
+            for _ in 0..<1_000 { _ = cache.entry("hot") }
+        }
+        cache.store("hot", body: body(1_000), contentType: "x", sequence: 1)
+        _ = cache.entry("k0")
+        for _ in 0..<1_000 { _ = cache.entry("hot") }
+        cache.store("k4", body: body(1_000), contentType: "x", sequence: 1)
+        cache.store("k5", body: body(1_000), contentType: "x", sequence: 1)
+        #expect(cache.occupancy.entries == 5)
+        #expect(cache.entry("k1") == nil)
+        #expect(cache.entry("k2") == nil)
+        for key in ["k0", "k3", "hot", "k4", "k5"] { #expect(cache.entry(key) != nil, "\(key)") }
+    }
+
     @Test func aBodyOverAQuarterOfTheBudgetIsNotKept() {
         let cache = RenderedResponseCache(maximumBytes: 10_000)
         cache.store("big", body: body(3_000), contentType: "x", sequence: 1)

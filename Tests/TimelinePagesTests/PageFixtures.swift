@@ -30,7 +30,10 @@ enum PageFixtures {
         if let endDate { members["end_date"] = .string(endDate) }
         if let agreement { members["agreement"] = .string(agreement) }
         if let summary { members["summary"] = .string(summary) }
-        guard let event = PageEvent(document: .object(members)) else { preconditionFailure("fixture event \(id) unreadable") }
+        let text = JSONValue.object(["events": .array([.object(members)])]).canonicalText
+        guard let event = try? TimelinePageDocument(json: text.utf8).events.first else {
+            preconditionFailure("fixture event \(id) unreadable")
+        }
         return event
     }
 

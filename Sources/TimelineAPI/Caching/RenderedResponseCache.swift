@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import Synchronization
 import TimelineStore
 
@@ -18,10 +19,38 @@ public final class RenderedResponseCache: Sendable {
 
     private struct State {
         var entries: [String: Entry] = [:]
+        /// Every use of a key, oldest first, with the clock it was made at: only the one that
+        /// matches its entry's `lastUse` still counts, so evicting the least recently used takes
+        /// the first records rather than a search of every entry.
+        var uses = CircularBuffer<(key: String, use: UInt64)>()
         var bytes = 0
         var clock: UInt64 = 0
         /// The highest sequence the feed announced: entries made before it are stale.
         var latestSequence: Int64 = .min
+
+        /// The clock of a new use of `key`, recorded; the caller sets it as the entry's `lastUse`.
+        mutating func recordUse(of key: String) -> UInt64 {
+            clock += 1
+            uses.append((key, clock))
+            return clock
+        }
+
+        /// Records of earlier uses pile up under a popular key: rebuilt once they outnumber the entries.
+        mutating func compactUses() {
+            guard uses.count > 2 * entries.count + 64 else { return }
+            let live: [(key: String, use: UInt64)] = entries.map { (key: $0.key, use: $0.value.lastUse) }
+            uses = CircularBuffer(live.sorted { $0.use < $1.use })
+        }
+
+        mutating func evictLeastRecentlyUsed(downTo maximumBytes: Int) {
+            while bytes > maximumBytes, let record = uses.popFirst() {
+                guard let index = entries.index(forKey: record.key), entries.values[index].lastUse == record.use else {
+                    continue
+                }
+                bytes -= entries.values[index].cost
+                entries.remove(at: index)
+            }
+        }
     }
 
     /// The most body bytes held; 0 turns the cache off.
@@ -35,10 +64,10 @@ public final class RenderedResponseCache: Sendable {
     /// The entry stored under `key`, marked as just used.
     func entry(_ key: String) -> Entry? {
         state.withLock { state in
-            guard var entry = state.entries[key] else { return nil }
-            state.clock += 1
-            entry.lastUse = state.clock
-            state.entries[key] = entry
+            guard let index = state.entries.index(forKey: key) else { return nil }
+            state.entries.values[index].lastUse = state.recordUse(of: key)
+            let entry = state.entries.values[index]
+            state.compactUses()
             return entry
         }
     }
@@ -49,14 +78,12 @@ public final class RenderedResponseCache: Sendable {
         state.withLock { state in
             var entry = Entry(body: body, contentType: contentType, sequence: sequence, lastUse: 0)
             guard sequence >= state.latestSequence, entry.cost * 4 <= maximumBytes else { return }
-            state.clock += 1
-            entry.lastUse = state.clock
-            if let replaced = state.entries.updateValue(entry, forKey: key) { state.bytes -= replaced.cost }
+            if let replaced = state.entries.removeValue(forKey: key) { state.bytes -= replaced.cost }
+            entry.lastUse = state.recordUse(of: key)
+            state.entries[key] = entry
             state.bytes += entry.cost
-            while state.bytes > maximumBytes, let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
-                state.entries[oldest.key] = nil
-                state.bytes -= oldest.value.cost
-            }
+            state.evictLeastRecentlyUsed(downTo: maximumBytes)
+            state.compactUses()
         }
     }
 
@@ -67,6 +94,7 @@ public final class RenderedResponseCache: Sendable {
             switch change {
             case .resumed:
                 state.entries.removeAll()
+                state.uses.removeAll()
                 state.bytes = 0
             case .committed(let sequence):
                 state.latestSequence = max(state.latestSequence, sequence)

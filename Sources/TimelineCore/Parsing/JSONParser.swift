@@ -14,10 +14,10 @@ struct JSONParser {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private let end: Int
-    private var position: Int
+    private(set) var position: Int
     private var depth = 0
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
         self.bytes = bytes
         self.end = range.upperBound
         self.position = range.lowerBound
@@ -28,10 +28,7 @@ struct JSONParser {
         var parser = JSONParser(bytes: bytes, range: range)
         parser.skipWhitespace()
         let value = try parser.parseValue()
-        parser.skipWhitespace()
-        guard parser.position == parser.end else {
-            throw parser.failure("unexpected \(parser.describeCurrent()) after the JSON value")
-        }
+        try parser.expectEnd()
         return value
     }
 
@@ -46,11 +43,14 @@ struct JSONParser {
         parser.skipWhitespace()
         guard parser.peek == UInt8(ascii: "[") else { return try parse(bytes, in: range) }
         guard try parser.parseArray(element) else { return nil }
-        parser.skipWhitespace()
-        guard parser.position == parser.end else {
-            throw parser.failure("unexpected \(parser.describeCurrent()) after the JSON value")
-        }
+        try parser.expectEnd()
         return nil
+    }
+
+    /// Nothing but whitespace is left after the value.
+    mutating func expectEnd() throws(Failure) {
+        skipWhitespace()
+        guard position == end else { throw failure("unexpected \(describeCurrent()) after the JSON value") }
     }
 
     /// Runs `body` over contiguous bytes, copying only when the collection has no contiguous storage.
@@ -77,7 +77,7 @@ struct JSONParser {
 
     // MARK: - Values
 
-    private mutating func parseValue() throws(Failure) -> JSONValue {
+    mutating func parseValue() throws(Failure) -> JSONValue {
         guard position < end else { throw failure("expected a JSON value, found the end of the input") }
         switch bytes[position] {
         case UInt8(ascii: "{"): return try parseObject()
@@ -93,39 +93,99 @@ struct JSONParser {
             try expectLiteral("null")
             return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return try parseNumber()
+            return .number(try parseNumber())
         default:
             throw failure("unexpected \(describeCurrent()); expected a JSON value")
         }
     }
 
+    /// Reads past one value, checking it as `parseValue` does but building no array or object.
+    mutating func skipValue() throws(Failure) {
+        switch peek {
+        case UInt8(ascii: "{"):
+            try walkObject(failure: { $0 }) { _, _, parser throws(Failure) in try parser.skipValue() }
+        case UInt8(ascii: "["):
+            _ = try walkArray(failure: { $0 }) { parser throws(Failure) in
+                try parser.skipValue()
+                return true
+            }
+        case UInt8(ascii: "\""):
+            try skipString()
+        case let byte? where byte == UInt8(ascii: "-") || ASCII.isDigit(byte):
+            // Numbers and literals are read apart from `parseValue`, which would box them in a `JSONValue`.
+            _ = try parseNumber()
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+        default:
+            _ = try parseValue()
+        }
+    }
+
+    /// Reads past a string, checking it as `parseString` does; it builds the string only when an
+    /// escape or a non-ASCII byte needs the full check.
+    private mutating func skipString() throws(Failure) {
+        var index = position + 1
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                position = index + 1
+                return
+            }
+            if byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 { break }
+            index += 1
+        }
+        _ = try parseString()
+    }
+
     private mutating func parseObject() throws(Failure) -> JSONValue {
-        try enterContainer()
-        position += 1
         var members: [String: JSONValue] = [:]
-        skipWhitespace()
-        if peek == UInt8(ascii: "}") {
+        try walkObject(failure: { $0 }) { name, nameOffset, parser throws(Failure) in
+            if members.updateValue(try parser.parseValue(), forKey: name) != nil {
+                throw Failure(offset: nameOffset, message: "duplicate member name \(Quoting.quoted(name))")
+            }
+        }
+        return .object(members)
+    }
+
+    /// Walks the object at the current position: `member` gets each name, where it starts, and the
+    /// parser at the member's value, which it must read. Errors of the walk itself reach the caller
+    /// through `failure`, so that a caller with an error type of its own keeps it.
+    mutating func walkObject<E: Error>(
+        failure convert: (Failure) -> E, _ member: (String, Int, inout JSONParser) throws(E) -> Void
+    ) throws(E) {
+        do throws(Failure) {
+            try enterContainer()
             position += 1
-            depth -= 1
-            return .object(members)
+            skipWhitespace()
+            if peek == UInt8(ascii: "}") {
+                position += 1
+                depth -= 1
+                return
+            }
+        } catch {
+            throw convert(error)
         }
         while true {
-            guard peek == UInt8(ascii: "\"") else {
-                if peek == UInt8(ascii: "}") { throw failure("trailing comma before '}'") }
-                throw failure("expected a member name in double quotes, found \(describeCurrent())")
+            let name: String
+            let nameOffset = position
+            do throws(Failure) {
+                guard peek == UInt8(ascii: "\"") else {
+                    if peek == UInt8(ascii: "}") { throw failure("trailing comma before '}'") }
+                    throw failure("expected a member name in double quotes, found \(describeCurrent())")
+                }
+                name = try parseString()
+                skipWhitespace()
+                guard peek == UInt8(ascii: ":") else {
+                    throw failure("expected ':' after the member name, found \(describeCurrent())")
+                }
+                position += 1
+                skipWhitespace()
+            } catch {
+                throw convert(error)
             }
-            let keyOffset = position
-            let key = try parseString()
-            skipWhitespace()
-            guard peek == UInt8(ascii: ":") else {
-                throw failure("expected ':' after the member name, found \(describeCurrent())")
-            }
-            position += 1
-            skipWhitespace()
-            let value = try parseValue()
-            if members.updateValue(value, forKey: key) != nil {
-                throw Failure(offset: keyOffset, message: "duplicate member name \(Quoting.quoted(key))")
-            }
+            try member(name, nameOffset, &self)
             skipWhitespace()
             switch peek {
             case UInt8(ascii: ","):
@@ -134,9 +194,9 @@ struct JSONParser {
             case UInt8(ascii: "}"):
                 position += 1
                 depth -= 1
-                return .object(members)
+                return
             default:
-                throw failure("expected ',' or '}' in an object, found \(describeCurrent())")
+                throw convert(failure("expected ',' or '}' in an object, found \(describeCurrent())"))
             }
         }
     }
@@ -152,17 +212,30 @@ struct JSONParser {
 
     /// Hands each element to `each` as soon as it is parsed; false when `each` stopped the walk.
     private mutating func parseArray(_ each: (JSONValue) -> Bool) throws(Failure) -> Bool {
-        try enterContainer()
-        position += 1
-        skipWhitespace()
-        if peek == UInt8(ascii: "]") {
+        try walkArray(failure: { $0 }) { parser throws(Failure) in each(try parser.parseValue()) }
+    }
+
+    /// Walks the array at the current position: `element` gets the parser at each element, which
+    /// it must read, and returns false to stop the walk there (then this returns false). Errors of
+    /// the walk itself reach the caller through `failure`, as in `walkObject`.
+    mutating func walkArray<E: Error>(
+        failure convert: (Failure) -> E, _ element: (inout JSONParser) throws(E) -> Bool
+    ) throws(E) -> Bool {
+        do throws(Failure) {
+            try enterContainer()
             position += 1
-            depth -= 1
-            return true
+            skipWhitespace()
+            if peek == UInt8(ascii: "]") {
+                position += 1
+                depth -= 1
+                return true
+            }
+        } catch {
+            throw convert(error)
         }
         while true {
-            if peek == UInt8(ascii: "]") { throw failure("trailing comma before ']'") }
-            guard each(try parseValue()) else { return false }
+            if peek == UInt8(ascii: "]") { throw convert(failure("trailing comma before ']'")) }
+            guard try element(&self) else { return false }
             skipWhitespace()
             switch peek {
             case UInt8(ascii: ","):
@@ -173,12 +246,12 @@ struct JSONParser {
                 depth -= 1
                 return true
             default:
-                throw failure("expected ',' or ']' in an array, found \(describeCurrent())")
+                throw convert(failure("expected ',' or ']' in an array, found \(describeCurrent())"))
             }
         }
     }
 
-    private mutating func parseString() throws(Failure) -> String {
+    mutating func parseString() throws(Failure) -> String {
         let opening = position
         position += 1
         let contentStart = position
@@ -289,7 +362,7 @@ struct JSONParser {
         return string
     }
 
-    private mutating func parseNumber() throws(Failure) -> JSONValue {
+    private mutating func parseNumber() throws(Failure) -> Double {
         let start = position
         let negative = peek == UInt8(ascii: "-")
         if negative { position += 1 }
@@ -325,13 +398,13 @@ struct JSONParser {
             while let byte = peek, ASCII.isDigit(byte) { position += 1 }
         }
         if isSimpleInteger {
-            return .number(negative ? -Double(integer) : Double(integer))
+            return negative ? -Double(integer) : Double(integer)
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
             throw Failure(offset: start, message: "number \(text) is out of range")
         }
-        return .number(value)
+        return value
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws(Failure) {
@@ -344,11 +417,11 @@ struct JSONParser {
 
     // MARK: - Helpers
 
-    private var peek: UInt8? {
+    var peek: UInt8? {
         position < end ? bytes[position] : nil
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while position < end, ASCII.isWhitespace(bytes[position]) { position += 1 }
     }
 

@@ -20,24 +20,56 @@ public struct PageEvent: Sendable, Hashable {
     /// The curation status (contract §9) when the document carries one.
     public let status: String?
 
-    /// nil for a document without an id, a title or a readable date.
-    public init?(document: JSONValue) {
-        guard let id = document["id"]?.stringValue, let title = document["title"]?.stringValue,
-            let dateText = document["date"]?.stringValue, let date = try? PartialDate(parsing: dateText)
-        else { return nil }
+    /// Reads one event document; nil for one without an id, a title or a readable date (the
+    /// document is read in full either way).
+    public init?(reading reader: inout JSONReader) throws(JSONParseError) {
+        var id: String?, title: String?, date: PartialDate?, kindName: String?, endDate: PartialDate?
+        var actors: [String] = [], location: String?, agreement: String?, summary: String?
+        var sources: [PageSource] = [], tags: [String] = [], status: String?
+        // Room for what most events have, rather than growing each list from one element.
+        actors.reserveCapacity(4)
+        sources.reserveCapacity(2)
+        tags.reserveCapacity(4)
+        try reader.readObject { name, reader throws(JSONParseError) in
+            switch name {
+            case "id": id = try reader.readString()
+            case "title": title = try reader.readString()
+            case "date": date = try reader.readString().flatMap { try? PartialDate(parsing: $0) }
+            case "kind": kindName = try reader.readString()
+            case "end_date": endDate = try reader.readString().flatMap { try? PartialDate(parsing: $0) }
+            case "actors":
+                try reader.readArray { reader throws(JSONParseError) in
+                    if let actor = try reader.readIdentifier() { actors.append(actor) }
+                }
+            case "location": location = try reader.readString()
+            case "agreement": agreement = try reader.readIdentifier()
+            case "summary": summary = try reader.readString()
+            case "sources":
+                try reader.readArray { reader throws(JSONParseError) in
+                    if let source = try PageSource(reading: &reader) { sources.append(source) }
+                }
+            case "tags":
+                try reader.readArray { reader throws(JSONParseError) in
+                    if let tag = try reader.readString() { tags.append(tag) }
+                }
+            case "status": status = try reader.readString()
+            default: break
+            }
+        }
+        guard let id, let title, let date else { return nil }
         self.id = id
         self.title = title
         self.date = date
-        kindName = document["kind"]?.stringValue ?? "other"
-        kind = EventKind(rawValue: kindName)
-        endDate = document["end_date"]?.stringValue.flatMap { try? PartialDate(parsing: $0) }
-        actors = (document["actors"]?.arrayValue ?? []).compactMap { $0.stringValue ?? $0["id"]?.stringValue }
-        location = document["location"]?.stringValue
-        agreement = document["agreement"]?.stringValue ?? document["agreement"]?["id"]?.stringValue
-        summary = document["summary"]?.stringValue
-        sources = (document["sources"]?.arrayValue ?? []).compactMap(PageSource.init(document:))
-        tags = (document["tags"]?.arrayValue ?? []).compactMap(\.stringValue)
-        status = document["status"]?.stringValue
+        self.kindName = kindName ?? "other"
+        kind = EventKind(rawValue: self.kindName)
+        self.endDate = endDate
+        self.actors = actors
+        self.location = location
+        self.agreement = agreement
+        self.summary = summary
+        self.sources = sources
+        self.tags = tags
+        self.status = status
     }
 
     /// The last day the event covers: its `end_date`'s end, or its date's.
@@ -57,10 +89,31 @@ public struct PageSource: Sendable, Hashable {
     public let title: String?
     public let published: String?
 
-    init?(document: JSONValue) {
-        url = document["url"]?.stringValue
-        title = document["title"]?.stringValue
-        published = document["published"]?.stringValue
+    init?(reading reader: inout JSONReader) throws(JSONParseError) {
+        var url: String?, title: String?, published: String?
+        try reader.readObject { name, reader throws(JSONParseError) in
+            switch name {
+            case "url": url = try reader.readString()
+            case "title": title = try reader.readString()
+            case "published": published = try reader.readString()
+            default: break
+            }
+        }
         guard url != nil || title != nil else { return nil }
+        self.url = url
+        self.title = title
+        self.published = published
+    }
+}
+
+extension JSONReader {
+    /// An actor or agreement as the documents name it: its id, or an object with an `id`.
+    fileprivate mutating func readIdentifier() throws(JSONParseError) -> String? {
+        if let id = try readString() { return id }
+        var id: String?
+        try readObject { name, reader throws(JSONParseError) in
+            if name == "id" { id = try reader.readString() }
+        }
+        return id
     }
 }

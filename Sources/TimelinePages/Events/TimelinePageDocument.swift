@@ -11,9 +11,24 @@ public struct TimelinePageDocument: Sendable, Hashable {
         self.nextCursor = nextCursor
     }
 
+    /// Reads the document without building it as a `JSONValue`: a page of 50 events read that
+    /// way cost a fifth of the page's CPU time, mostly in dictionaries of members never shown.
     public init(json bytes: some Collection<UInt8>) throws(JSONParseError) {
-        let document = try JSONValue(parsing: bytes)
-        events = (document["events"]?.arrayValue ?? []).compactMap(PageEvent.init(document:))
-        nextCursor = document["next_cursor"]?.stringValue
+        var events: [PageEvent] = []
+        var nextCursor: String?
+        try JSONReader.read(bytes) { reader throws(JSONParseError) in
+            try reader.readObject { name, reader throws(JSONParseError) in
+                switch name {
+                case "events":
+                    try reader.readArray { reader throws(JSONParseError) in
+                        if let event = try PageEvent(reading: &reader) { events.append(event) }
+                    }
+                case "next_cursor": nextCursor = try reader.readString()
+                default: break
+                }
+            }
+        }
+        self.events = events
+        self.nextCursor = nextCursor
     }
 }

@@ -21,11 +21,22 @@ public struct MarkupWriter {
     /// What has been written.
     public var markup: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The bytes written so far.
+    public var byteCount: Int { bytes.count }
+
+    /// What `other` wrote, as it is: markup written apart, put in its place.
+    public mutating func append(_ other: MarkupWriter) {
+        precondition(other.syntax == syntax, "markup of one syntax appended to another's")
+        bytes.append(contentsOf: other.bytes)
+    }
+
     public mutating func text(_ text: String) {
         MarkupEscaping.append(text, to: &bytes)
     }
 
-    /// `<name attributes>content</name>`.
+    /// `<name attributes>content</name>`. Inlined, so that the attributes' array literal at a call
+    /// site can live on the stack instead of being allocated per element.
+    @inline(__always)
     public mutating func element(
         _ name: String, _ attributes: [XMLAttribute] = [], _ content: (inout MarkupWriter) -> Void = { _ in }
     ) {
@@ -52,6 +63,7 @@ public struct MarkupWriter {
     }
 
     /// An element holding only `text`.
+    @inline(__always)
     public mutating func element(_ name: String, _ attributes: [XMLAttribute] = [], text: String) {
         element(name, attributes) { $0.text(text) }
     }

@@ -6,11 +6,6 @@ import Mustache
 public struct TrustedMarkup: Sendable, Hashable, MustacheCustomRenderable {
     public let markup: String
 
-    /// An SVG (XML) element.
-    init(_ node: XMLNode) {
-        markup = node.markup
-    }
-
     /// What `writer` wrote.
     init(_ writer: MarkupWriter) {
         markup = writer.markup

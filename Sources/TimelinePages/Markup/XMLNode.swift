@@ -43,7 +43,10 @@ public struct XMLAttribute: Sendable, Hashable {
     /// A coordinate or length, written with at most one decimal: enough at SVG scale, and short.
     public init(_ name: String, _ number: Double) {
         self.name = name
-        let tenths = (number * 10).rounded() / 10
-        value = tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
+        // In whole tenths, so that integers print it: a chart writes thousands of these.
+        let tenths = Int((number * 10).rounded())
+        let whole = String(tenths / 10)
+        let fraction = abs(tenths % 10)
+        value = fraction == 0 ? whole : (tenths < 0 && tenths > -10 ? "-" : "") + whole + "." + String(fraction)
     }
 }

@@ -77,7 +77,7 @@ public struct AgreementPage: Sendable {
                 threshold: document["threshold"]?.numberValue.map { "\(Int($0)) days" },
                 notifiedExpiry: document["expires_on"]?.stringValue, emittedAt: document["emitted_at"]?.stringValue ?? "")
         }
-        chart = TimelineChart(events: events, terms: [AgreementTerm(view)], today: today).svg.map { TrustedMarkup($0) }
+        chart = TimelineChart(events: events, terms: [AgreementTerm(view)], today: today).svg
     }
 }
 

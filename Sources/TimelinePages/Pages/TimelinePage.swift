@@ -20,7 +20,7 @@ public struct TimelinePage: Sendable {
         today: CalendarDate
     ) {
         pageTitle = Self.title(of: query)
-        chart = TimelineChart(events: document.events, terms: terms, today: today).svg.map { TrustedMarkup($0) }
+        chart = TimelineChart(events: document.events, terms: terms, today: today).svg
         eventList = EventList.markup(document.events.map(EventItem.init))
         eventCount = document.events.count
         form = SearchForm(query: query)

@@ -37,25 +37,29 @@ public struct TimelineChart: Sendable {
     }
 
     /// The `<svg>` element; nil when there are neither events nor terms.
-    public var svg: XMLNode? {
+    public var svg: TrustedMarkup? {
         guard let axis else { return nil }
         var layout = Layout(axis: axis)
-        var body: [XMLNode] = []
-        body.append(layout.termsGroup(terms))
-        body.append(layout.eventBands(events))
-        let legend = layout.legend(kinds: kindsShown, hasTerms: !terms.isEmpty)
+        // The axis is drawn first, beneath the rest, but its grid lines run down to the legend:
+        // the rest is written first, into a writer of its own, and follows the axis.
+        var body = MarkupWriter(.xml, capacity: 1024 * (events.count + terms.count) + 2048)
+        layout.writeTerms(terms, to: &body)
+        layout.writeEventBands(events, to: &body)
+        layout.writeLegend(kinds: kindsShown, hasTerms: !terms.isEmpty, to: &body)
         let height = layout.y
-        return .element(
-            "svg",
-            [
-                XMLAttribute("xmlns", "http://www.w3.org/2000/svg"),
-                XMLAttribute("class", "timeline-chart"),
-                XMLAttribute("viewBox", "0 0 \(Int(Self.width)) \(Int(height.rounded(.up)))"),
-                XMLAttribute("role", "img"),
-                XMLAttribute("aria-labelledby", "timeline-chart-title"),
-            ],
-            [.element("title", [XMLAttribute("id", "timeline-chart-title")], [.text(caption)])]
-                + [layout.axisGroup(today: today)] + body + [legend])
+        var svg = MarkupWriter(.xml, capacity: body.byteCount + 4096)
+        svg.element("svg", [
+            XMLAttribute("xmlns", "http://www.w3.org/2000/svg"),
+            XMLAttribute("class", "timeline-chart"),
+            XMLAttribute("viewBox", "0 0 \(Int(Self.width)) \(Int(height.rounded(.up)))"),
+            XMLAttribute("role", "img"),
+            XMLAttribute("aria-labelledby", "timeline-chart-title"),
+        ]) { svg in
+            svg.element("title", [XMLAttribute("id", "timeline-chart-title")], text: caption)
+            layout.writeAxis(today: today, to: &svg)
+            svg.append(body)
+        }
+        return TrustedMarkup(svg)
     }
 
     private var kindsShown: [String] {
@@ -95,87 +99,93 @@ public struct TimelineChart: Sendable {
             TimelineChart.margin + axis.position(after: date) * plotWidth
         }
 
-        func axisGroup(today: CalendarDate) -> XMLNode {
+        func writeAxis(today: CalendarDate, to writer: inout MarkupWriter) {
             let gridBottom = legendTop
-            var nodes: [XMLNode] = axis.ticks.flatMap { tick -> [XMLNode] in
-                let x = x(tick.date)
-                return [
-                    .element("line", [
+            writer.element("g", [XMLAttribute("class", "axis")]) { writer in
+                for tick in axis.ticks {
+                    let x = x(tick.date)
+                    writer.element("line", [
                         XMLAttribute("class", "grid"), XMLAttribute("x1", x), XMLAttribute("x2", x),
                         XMLAttribute("y1", TimelineChart.axisHeight - 8), XMLAttribute("y2", gridBottom),
-                    ]),
-                    .element("text", [XMLAttribute("class", "tick"), XMLAttribute("x", x + 3), XMLAttribute("y", 16)], [.text(tick.label)]),
-                ]
+                    ])
+                    writer.element("text", [XMLAttribute("class", "tick"), XMLAttribute("x", x + 3), XMLAttribute("y", 16)], text: tick.label)
+                }
+                if today >= axis.first, today <= axis.last {
+                    let x = x(today)
+                    writer.element("line", [
+                        XMLAttribute("class", "today"), XMLAttribute("x1", x), XMLAttribute("x2", x),
+                        XMLAttribute("y1", TimelineChart.axisHeight - 14), XMLAttribute("y2", gridBottom),
+                    ]) { $0.element("title", text: "Today, \(today)") }
+                    writer.element("text", [XMLAttribute("class", "today-label"), XMLAttribute("x", x + 3), XMLAttribute("y", 28)], text: "today")
+                }
             }
-            if today >= axis.first, today <= axis.last {
-                let x = x(today)
-                nodes.append(.element("line", [
-                    XMLAttribute("class", "today"), XMLAttribute("x1", x), XMLAttribute("x2", x),
-                    XMLAttribute("y1", TimelineChart.axisHeight - 14), XMLAttribute("y2", gridBottom),
-                ], [.element("title", [], [.text("Today, \(today)")])]))
-                nodes.append(.element("text", [XMLAttribute("class", "today-label"), XMLAttribute("x", x + 3), XMLAttribute("y", 28)], [.text("today")]))
-            }
-            return .element("g", [XMLAttribute("class", "axis")], nodes)
         }
 
-        mutating func termsGroup(_ terms: [AgreementTerm]) -> XMLNode {
-            var nodes: [XMLNode] = []
-            for term in terms {
-                guard let days = term.days else { continue }
-                let top = y
-                let barY = top + 14
-                let from = x(days.first)
-                let to = term.expiresOn.map { x(after: $0) } ?? TimelineChart.width - TimelineChart.margin
-                var bar: [XMLNode] = [
-                    .element("title", [], [.text(term.tooltip)]),
-                    .element("rect", [
-                        XMLAttribute("class", "term status-\(term.status.rawValue)\(term.expiresOn == nil ? " open-ended" : "")"),
-                        XMLAttribute("x", from), XMLAttribute("y", barY),
-                        XMLAttribute("width", max(2, to - from)), XMLAttribute("height", 10), XMLAttribute("rx", 2),
-                    ]),
-                    // A bar that starts in the right half is labelled from its end, leftwards, so the label stays inside.
-                    from < TimelineChart.width / 2
-                        ? .element("text", [XMLAttribute("class", "term-label"), XMLAttribute("x", from), XMLAttribute("y", top + 10)], [.text(term.title)])
-                        : .element("text", [
-                            XMLAttribute("class", "term-label"), XMLAttribute("text-anchor", "end"),
-                            XMLAttribute("x", min(to, TimelineChart.width - TimelineChart.margin)), XMLAttribute("y", top + 10),
-                        ], [.text(term.title)]),
-                ]
+        mutating func writeTerms(_ terms: [AgreementTerm], to writer: inout MarkupWriter) {
+            var drawn = false
+            writer.element("g", [XMLAttribute("class", "terms")]) { writer in
+                for term in terms {
+                    guard let days = term.days else { continue }
+                    write(term, from: days.first, to: &writer)
+                    y += TimelineChart.termHeight
+                    drawn = true
+                }
+            }
+            if drawn { y += 8 }
+        }
+
+        private func write(_ term: AgreementTerm, from first: CalendarDate, to writer: inout MarkupWriter) {
+            let top = y
+            let barY = top + 14
+            let from = x(first)
+            let to = term.expiresOn.map { x(after: $0) } ?? TimelineChart.width - TimelineChart.margin
+            writer.element("a", [XMLAttribute("href", "/agreements/\(term.id)")]) { writer in
+                writer.element("title", text: term.tooltip)
+                writer.element("rect", [
+                    XMLAttribute("class", "term status-\(term.status.rawValue)\(term.expiresOn == nil ? " open-ended" : "")"),
+                    XMLAttribute("x", from), XMLAttribute("y", barY),
+                    XMLAttribute("width", max(2, to - from)), XMLAttribute("height", 10), XMLAttribute("rx", 2),
+                ])
+                // A bar that starts in the right half is labelled from its end, leftwards, so the label stays inside.
+                if from < TimelineChart.width / 2 {
+                    writer.element("text", [XMLAttribute("class", "term-label"), XMLAttribute("x", from), XMLAttribute("y", top + 10)], text: term.title)
+                } else {
+                    writer.element("text", [
+                        XMLAttribute("class", "term-label"), XMLAttribute("text-anchor", "end"),
+                        XMLAttribute("x", min(to, TimelineChart.width - TimelineChart.margin)), XMLAttribute("y", top + 10),
+                    ], text: term.title)
+                }
                 for mark in term.marks {
                     let markX = x(mark.date.start)
-                    bar.append(.element("a", [XMLAttribute("href", "#event-\(mark.eventID)")], [
-                        .element("title", [], [.text("\(KindLabel.text(mark.kind.rawValue)) \(mark.date)"
-                            + (mark.expiresOn.map { ", expiry now \($0)" } ?? ""))]),
-                        .element("path", [
+                    writer.element("a", [XMLAttribute("href", "#event-\(mark.eventID)")]) { writer in
+                        writer.element("title", text: "\(KindLabel.text(mark.kind.rawValue)) \(mark.date)"
+                            + (mark.expiresOn.map { ", expiry now \($0)" } ?? ""))
+                        writer.element("path", [
                             XMLAttribute("class", "term-mark kind-\(mark.kind.rawValue)"),
                             XMLAttribute("d", "M\(format(markX)) \(format(barY - 3))l4 8l-4 8l-4 -8z"),
-                        ]),
-                    ]))
+                        ])
+                    }
                 }
                 if let expiry = term.expiresOn {
                     let flagX = x(after: expiry)
-                    bar.append(.element("path", [
+                    writer.element("path", [
                         XMLAttribute("class", "expiry-flag"),
                         XMLAttribute("d", "M\(format(flagX)) \(format(barY + 12))V\(format(top + 2))h9l-3 4l3 4h-9"),
-                    ], [.element("title", [], [.text("Expires \(expiry)")])]))
+                    ]) { $0.element("title", text: "Expires \(expiry)") }
                 }
-                nodes.append(.element("a", [XMLAttribute("href", "/agreements/\(term.id)")], bar))
-                y += TimelineChart.termHeight
             }
-            if !nodes.isEmpty { y += 8 }
-            return .element("g", [XMLAttribute("class", "terms")], nodes)
         }
 
-        mutating func eventBands(_ events: [PageEvent]) -> XMLNode {
+        mutating func writeEventBands(_ events: [PageEvent], to writer: inout MarkupWriter) {
             let byKind = Dictionary(grouping: events, by: \.kindName)
-            var bands: [XMLNode] = []
-            for kind in byKind.keys.sorted(by: TimelineChart.kindOrder) {
-                bands.append(band(kind: kind, events: byKind[kind] ?? []))
+            writer.element("g", [XMLAttribute("class", "events")]) { writer in
+                for kind in byKind.keys.sorted(by: TimelineChart.kindOrder) {
+                    writeBand(kind: kind, events: byKind[kind] ?? [], to: &writer)
+                }
             }
-            return .element("g", [XMLAttribute("class", "events")], bands)
         }
 
-        private mutating func band(kind: String, events: [PageEvent]) -> XMLNode {
+        private mutating func writeBand(kind: String, events: [PageEvent], to writer: inout MarkupWriter) {
             let top = y + 14
             let lanes = EventLanes(
                 events.map { event -> (item: PageEvent, from: Double, to: Double) in
@@ -184,91 +194,88 @@ public struct TimelineChart: Sendable {
                     return (event, from, to + 2)
                 },
                 maximumLanes: TimelineChart.maximumLanes, clusterWidth: TimelineChart.clusterWidth)
-            var nodes: [XMLNode] = [
-                .element("text", [XMLAttribute("class", "band-label"), XMLAttribute("x", TimelineChart.margin), XMLAttribute("y", y + 9)],
-                    [.text(KindLabel.text(kind))])
-            ]
-            for placed in lanes.placed {
-                nodes.append(mark(placed.item, centerY: top + Double(placed.lane) * TimelineChart.laneHeight + TimelineChart.laneHeight / 2))
-            }
-            let clusterY = top + Double(lanes.laneCount) * TimelineChart.laneHeight + TimelineChart.laneHeight / 2
-            for cluster in lanes.clusters {
-                let titles = cluster.items.prefix(8).map { "\($0.date) \($0.title)" }.joined(separator: "\n")
-                let more = cluster.items.count > 8 ? "\n… and \(cluster.items.count - 8) more" : ""
-                nodes.append(.element("a", [XMLAttribute("href", "#event-\(cluster.items[0].id)")], [
-                    .element("title", [], [.text("\(cluster.items.count) more \(kind) events:\n\(titles)\(more)")]),
-                    .element("circle", [
-                        XMLAttribute("class", "cluster kind-\(kind)"), XMLAttribute("cx", cluster.center),
-                        XMLAttribute("cy", clusterY), XMLAttribute("r", 6.5),
-                    ]),
-                    .element("text", [XMLAttribute("class", "cluster-count"), XMLAttribute("x", cluster.center), XMLAttribute("y", clusterY + 3)],
-                        [.text(String(cluster.items.count))]),
-                ]))
+            writer.element("g", [XMLAttribute("class", "band kind-\(kind)")]) { writer in
+                writer.element("text", [XMLAttribute("class", "band-label"), XMLAttribute("x", TimelineChart.margin), XMLAttribute("y", y + 9)],
+                    text: KindLabel.text(kind))
+                for placed in lanes.placed {
+                    writeMark(placed.item, centerY: top + Double(placed.lane) * TimelineChart.laneHeight + TimelineChart.laneHeight / 2, to: &writer)
+                }
+                let clusterY = top + Double(lanes.laneCount) * TimelineChart.laneHeight + TimelineChart.laneHeight / 2
+                for cluster in lanes.clusters {
+                    let titles = cluster.items.prefix(8).map { "\($0.date) \($0.title)" }.joined(separator: "\n")
+                    let more = cluster.items.count > 8 ? "\n… and \(cluster.items.count - 8) more" : ""
+                    writer.element("a", [XMLAttribute("href", "#event-\(cluster.items[0].id)")]) { writer in
+                        writer.element("title", text: "\(cluster.items.count) more \(kind) events:\n\(titles)\(more)")
+                        writer.element("circle", [
+                            XMLAttribute("class", "cluster kind-\(kind)"), XMLAttribute("cx", cluster.center),
+                            XMLAttribute("cy", clusterY), XMLAttribute("r", 6.5),
+                        ])
+                        writer.element("text", [XMLAttribute("class", "cluster-count"), XMLAttribute("x", cluster.center), XMLAttribute("y", clusterY + 3)],
+                            text: String(cluster.items.count))
+                    }
+                }
             }
             let rows = Double(lanes.laneCount) + (lanes.clusters.isEmpty ? 0 : 1.2)
             y = top + rows * TimelineChart.laneHeight + TimelineChart.bandGap - 14
-            return .element("g", [XMLAttribute("class", "band kind-\(kind)")], nodes)
         }
 
-        private func mark(_ event: PageEvent, centerY: Double) -> XMLNode {
-            let shape: XMLNode
-            if event.isSingleDay {
-                shape = .element("circle", [
-                    XMLAttribute("class", "mark kind-\(event.kindName)"), XMLAttribute("cx", x(event.date.start) + 0.5),
-                    XMLAttribute("cy", centerY), XMLAttribute("r", TimelineChart.dotRadius),
-                ])
-            } else {
-                let from = x(event.date.start)
-                shape = .element("rect", [
-                    XMLAttribute("class", "mark span kind-\(event.kindName) precision-\((event.endDate ?? event.date).precision.name)"),
-                    XMLAttribute("x", from), XMLAttribute("y", centerY - 4),
-                    XMLAttribute("width", max(6, x(after: event.lastDay) - from)), XMLAttribute("height", 8), XMLAttribute("rx", 4),
-                ])
-            }
+        private func writeMark(_ event: PageEvent, centerY: Double, to writer: inout MarkupWriter) {
             let dates = event.endDate.map { "\(event.date) – \($0)" } ?? event.date.description
-            return .element("a", [XMLAttribute("href", "#event-\(event.id)")], [
-                .element("title", [], [.text("\(dates) · \(KindLabel.text(event.kindName)) · \(event.title)")]),
-                shape,
-            ])
+            writer.element("a", [XMLAttribute("href", "#event-\(event.id)")]) { writer in
+                writer.element("title", text: "\(dates) · \(KindLabel.text(event.kindName)) · \(event.title)")
+                if event.isSingleDay {
+                    writer.element("circle", [
+                        XMLAttribute("class", "mark kind-\(event.kindName)"), XMLAttribute("cx", x(event.date.start) + 0.5),
+                        XMLAttribute("cy", centerY), XMLAttribute("r", TimelineChart.dotRadius),
+                    ])
+                } else {
+                    let from = x(event.date.start)
+                    writer.element("rect", [
+                        XMLAttribute("class", "mark span kind-\(event.kindName) precision-\((event.endDate ?? event.date).precision.name)"),
+                        XMLAttribute("x", from), XMLAttribute("y", centerY - 4),
+                        XMLAttribute("width", max(6, x(after: event.lastDay) - from)), XMLAttribute("height", 8), XMLAttribute("rx", 4),
+                    ])
+                }
+            }
         }
 
         /// The legend, in as many rows as the width needs; moves `y` below it.
-        mutating func legend(kinds: [String], hasTerms: Bool) -> XMLNode {
+        mutating func writeLegend(kinds: [String], hasTerms: Bool, to writer: inout MarkupWriter) {
             legendTop = y
-            var nodes: [XMLNode] = []
             var x = TimelineChart.margin
             var y = self.y + 12
-            func entry(_ swatch: (Double, Double) -> XMLNode, _ label: String) {
-                let width = 24 + Double(label.count) * 6.2
-                if x + width > TimelineChart.width - TimelineChart.margin {
-                    x = TimelineChart.margin
-                    y += 18
+            writer.element("g", [XMLAttribute("class", "legend")]) { writer in
+                func entry(_ label: String, _ swatch: (Double, Double, inout MarkupWriter) -> Void) {
+                    let width = 24 + Double(label.count) * 6.2
+                    if x + width > TimelineChart.width - TimelineChart.margin {
+                        x = TimelineChart.margin
+                        y += 18
+                    }
+                    swatch(x, y, &writer)
+                    writer.element("text", [XMLAttribute("class", "legend-label"), XMLAttribute("x", x + 14), XMLAttribute("y", y + 4)], text: label)
+                    x += width
                 }
-                nodes.append(swatch(x, y))
-                nodes.append(.element("text", [XMLAttribute("class", "legend-label"), XMLAttribute("x", x + 14), XMLAttribute("y", y + 4)], [.text(label)]))
-                x += width
-            }
-            for kind in kinds {
-                entry({ x, y in
-                    .element("circle", [XMLAttribute("class", "mark kind-\(kind)"), XMLAttribute("cx", x + 5), XMLAttribute("cy", y), XMLAttribute("r", TimelineChart.dotRadius)])
-                }, KindLabel.text(kind))
-            }
-            entry({ x, y in
-                .element("rect", [XMLAttribute("class", "mark span precision-month"), XMLAttribute("x", x), XMLAttribute("y", y - 4), XMLAttribute("width", 10), XMLAttribute("height", 8), XMLAttribute("rx", 4)])
-            }, "month/year or multi-day")
-            if hasTerms {
-                entry({ x, y in
-                    .element("rect", [XMLAttribute("class", "term status-active"), XMLAttribute("x", x), XMLAttribute("y", y - 5), XMLAttribute("width", 10), XMLAttribute("height", 10), XMLAttribute("rx", 2)])
-                }, "agreement term")
-                entry({ x, y in
-                    .element("path", [XMLAttribute("class", "term-mark kind-extension"), XMLAttribute("d", "M\(format(x + 5)) \(format(y - 6))l4 6l-4 6l-4 -6z")])
-                }, "extension / renewal")
-                entry({ x, y in
-                    .element("path", [XMLAttribute("class", "expiry-flag"), XMLAttribute("d", "M\(format(x + 2)) \(format(y + 6))V\(format(y - 6))h9l-3 4l3 4h-9")])
-                }, "expiry")
+                for kind in kinds {
+                    entry(KindLabel.text(kind)) { x, y, writer in
+                        writer.element("circle", [XMLAttribute("class", "mark kind-\(kind)"), XMLAttribute("cx", x + 5), XMLAttribute("cy", y), XMLAttribute("r", TimelineChart.dotRadius)])
+                    }
+                }
+                entry("month/year or multi-day") { x, y, writer in
+                    writer.element("rect", [XMLAttribute("class", "mark span precision-month"), XMLAttribute("x", x), XMLAttribute("y", y - 4), XMLAttribute("width", 10), XMLAttribute("height", 8), XMLAttribute("rx", 4)])
+                }
+                if hasTerms {
+                    entry("agreement term") { x, y, writer in
+                        writer.element("rect", [XMLAttribute("class", "term status-active"), XMLAttribute("x", x), XMLAttribute("y", y - 5), XMLAttribute("width", 10), XMLAttribute("height", 10), XMLAttribute("rx", 2)])
+                    }
+                    entry("extension / renewal") { x, y, writer in
+                        writer.element("path", [XMLAttribute("class", "term-mark kind-extension"), XMLAttribute("d", "M\(format(x + 5)) \(format(y - 6))l4 6l-4 6l-4 -6z")])
+                    }
+                    entry("expiry") { x, y, writer in
+                        writer.element("path", [XMLAttribute("class", "expiry-flag"), XMLAttribute("d", "M\(format(x + 2)) \(format(y + 6))V\(format(y - 6))h9l-3 4l3 4h-9")])
+                    }
+                }
             }
             self.y = y + 18
-            return .element("g", [XMLAttribute("class", "legend")], nodes)
         }
 
         private func format(_ number: Double) -> String {
