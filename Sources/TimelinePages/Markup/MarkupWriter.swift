@@ -34,9 +34,7 @@ public struct MarkupWriter {
         MarkupEscaping.append(text, to: &bytes)
     }
 
-    /// `<name attributes>content</name>`. Inlined, so that the attributes' array literal at a call
-    /// site can live on the stack instead of being allocated per element.
-    @inline(__always)
+    /// `<name attributes>content</name>`.
     public mutating func element(
         _ name: String, _ attributes: [XMLAttribute] = [], _ content: (inout MarkupWriter) -> Void = { _ in }
     ) {
@@ -63,7 +61,6 @@ public struct MarkupWriter {
     }
 
     /// An element holding only `text`.
-    @inline(__always)
     public mutating func element(_ name: String, _ attributes: [XMLAttribute] = [], text: String) {
         element(name, attributes) { $0.text(text) }
     }
