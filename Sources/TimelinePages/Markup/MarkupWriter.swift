@@ -45,6 +45,7 @@ public struct MarkupWriter {
             bytes.append(contentsOf: attribute.name.utf8)
             bytes.append(contentsOf: #"=""#.utf8)
             MarkupEscaping.append(attribute.value, to: &bytes)
+            MarkupEscaping.append(attribute.suffix, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
         bytes.append(UInt8(ascii: ">"))

@@ -14,3 +14,9 @@ public struct TrustedMarkup: Sendable, Hashable, MustacheCustomRenderable {
     public var renderText: String { markup }
     public var isNull: Bool { markup.isEmpty }
 }
+
+/// Inside `{{#chart}}…{{/chart}}` the markup is the innermost value: a lookup there finds no field
+/// in it and goes on to the enclosing values, without reflecting it first.
+extension TrustedMarkup: MustacheParent {
+    public func child(named name: String) -> Any? { nil }
+}

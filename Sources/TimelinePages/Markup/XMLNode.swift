@@ -33,11 +33,16 @@ public indirect enum XMLNode: Sendable, Hashable {
 /// One attribute of an `XMLNode` element.
 public struct XMLAttribute: Sendable, Hashable {
     public let name: String
+    /// Written as `value` then `suffix`: a class such as `mark kind-meeting` is a constant and a
+    /// value, put side by side as they are written rather than joined into a new string first
+    /// (a chart and an event list write a few of them per event).
     public let value: String
+    public let suffix: String
 
-    public init(_ name: String, _ value: String) {
+    public init(_ name: String, _ value: String, _ suffix: String = "") {
         self.name = name
         self.value = value
+        self.suffix = suffix
     }
 
     /// A coordinate or length, written with at most one decimal: enough at SVG scale, and short.
@@ -48,5 +53,6 @@ public struct XMLAttribute: Sendable, Hashable {
         let whole = String(tenths / 10)
         let fraction = abs(tenths % 10)
         value = fraction == 0 ? whole : (tenths < 0 && tenths > -10 ? "-" : "") + whole + "." + String(fraction)
+        suffix = ""
     }
 }

@@ -11,12 +11,12 @@ enum EventList {
     }
 
     private static func write(_ item: EventItem, to writer: inout MarkupWriter) {
-        let classes = "event kind-\(item.kind)" + (item.candidate ? " candidate" : "")
-        writer.element("li", [XMLAttribute("class", classes), XMLAttribute("id", item.anchor)]) { writer in
+        let kindClass = item.candidate ? item.kind + " candidate" : item.kind
+        writer.element("li", [XMLAttribute("class", "event kind-", kindClass), XMLAttribute("id", item.anchor)]) { writer in
             writer.element("div", [XMLAttribute("class", "event-head")]) { writer in
                 writer.element("time", [XMLAttribute("class", "dates")], text: item.dates)
                 writer.text(" ")
-                writer.element("span", [XMLAttribute("class", "kind-badge kind-\(item.kind)")], text: item.kindLabel)
+                writer.element("span", [XMLAttribute("class", "kind-badge kind-", item.kind)], text: item.kindLabel)
                 if item.candidate {
                     writer.text(" ")
                     writer.element("span", [XMLAttribute("class", "status-badge")], text: "candidate")

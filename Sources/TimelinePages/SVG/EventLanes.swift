@@ -23,6 +23,8 @@ struct EventLanes<Item> {
     ///   - clusterWidth: the width of the bins overflowing marks are gathered in.
     init(_ items: [(item: Item, from: Double, to: Double)], maximumLanes: Int, clusterWidth: Double) {
         var laneEnds: [Double] = []
+        laneEnds.reserveCapacity(maximumLanes)
+        placed.reserveCapacity(items.count)
         var overflow: [Int: [Item]] = [:]
         for entry in items.sorted(by: { $0.from < $1.from }) {
             if let lane = laneEnds.firstIndex(where: { $0 <= entry.from }) {

@@ -220,18 +220,28 @@ public struct TimelineChart: Sendable {
         }
 
         private func writeMark(_ event: PageEvent, centerY: Double, to writer: inout MarkupWriter) {
-            let dates = event.endDate.map { "\(event.date) – \($0)" } ?? event.date.description
-            writer.element("a", [XMLAttribute("href", "#event-\(event.id)")]) { writer in
-                writer.element("title", text: "\(dates) · \(KindLabel.text(event.kindName)) · \(event.title)")
+            writer.element("a", [XMLAttribute("href", "#event-", event.id)]) { writer in
+                // A tooltip per mark: its parts are written one after another rather than joined first.
+                writer.element("title") { title in
+                    title.text(event.date.description)
+                    if let end = event.endDate {
+                        title.text(" – ")
+                        title.text(end.description)
+                    }
+                    title.text(" · ")
+                    title.text(KindLabel.text(event.kindName))
+                    title.text(" · ")
+                    title.text(event.title)
+                }
                 if event.isSingleDay {
                     writer.element("circle", [
-                        XMLAttribute("class", "mark kind-\(event.kindName)"), XMLAttribute("cx", x(event.date.start) + 0.5),
+                        XMLAttribute("class", "mark kind-", event.kindName), XMLAttribute("cx", x(event.date.start) + 0.5),
                         XMLAttribute("cy", centerY), XMLAttribute("r", TimelineChart.dotRadius),
                     ])
                 } else {
                     let from = x(event.date.start)
                     writer.element("rect", [
-                        XMLAttribute("class", "mark span kind-\(event.kindName) precision-\((event.endDate ?? event.date).precision.name)"),
+                        XMLAttribute("class", "mark span kind-", event.kindName + " precision-" + (event.endDate ?? event.date).precision.name),
                         XMLAttribute("x", from), XMLAttribute("y", centerY - 4),
                         XMLAttribute("width", max(6, x(after: event.lastDay) - from)), XMLAttribute("height", 8), XMLAttribute("rx", 4),
                     ])
