@@ -20,7 +20,7 @@ enum PageFixtures {
     /// An event document with the members the pages read.
     static func event(
         id: Int, kind: String = "visit", title: String = "Visit", date: String, endDate: String? = nil,
-        agreement: String? = nil, summary: String? = nil, sources: [JSONValue] = []
+        agreement: String? = nil, summary: String? = nil, status: String? = nil, sources: [JSONValue] = []
     ) -> PageEvent {
         var members: [String: JSONValue] = [
             "id": .string(String(id)), "kind": .string(kind), "title": .string(title), "date": .string(date),
@@ -30,6 +30,7 @@ enum PageFixtures {
         if let endDate { members["end_date"] = .string(endDate) }
         if let agreement { members["agreement"] = .string(agreement) }
         if let summary { members["summary"] = .string(summary) }
+        if let status { members["status"] = .string(status) }
         let text = JSONValue.object(["events": .array([.object(members)])]).canonicalText
         guard let event = try? TimelinePageDocument(json: text.utf8).events.first else {
             preconditionFailure("fixture event \(id) unreadable")

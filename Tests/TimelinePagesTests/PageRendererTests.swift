@@ -46,6 +46,19 @@ struct PageRendererTests {
         #expect(html.contains("Timeline: US · CN"))
     }
 
+    @Test("A candidate is marked in the list; a span's mark names its kind and precision, its tooltip its dates")
+    func candidateSpan() {
+        let event = PageFixtures.event(
+            id: 5, kind: "entry_into_force", title: "Into force", date: "2023-08-27", endDate: "2023-08-30", status: "candidate")
+        let html = renderer.render(TimelinePage(
+            query: TimelineQuery(), parameters: QueryString([]), document: TimelinePageDocument(events: [event], nextCursor: nil),
+            terms: [], today: today))
+        #expect(html.contains(#"<li class="event kind-entry_into_force candidate" id="event-5">"#))
+        #expect(html.contains(#"<span class="kind-badge kind-entry_into_force">entry into force</span>"#))
+        #expect(html.contains(#"<span class="status-badge">candidate</span>"#))
+        #expect(html.contains(##"<a href="#event-5"><title>2023-08-27 – 2023-08-30 · entry into force · Into force</title><rect class="mark span kind-entry_into_force precision-day""##))
+    }
+
     @Test("The agreement page shows the lifecycle, thresholds and this agreement's notifications")
     func agreement() throws {
         let notifications = try JSONValue(parsing: """
