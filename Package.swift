@@ -224,6 +224,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "PageBenchmark",
+            dependencies: ["TimelinePages", "TimelineCore", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/PageBenchmark",
+            swiftSettings: swiftSettings
+        ),
+
         // Foundation's JSONSerialization as a second opinion on what the JSON parser accepts.
         .target(name: "JSONOracle", dependencies: ["TimelineCore"], swiftSettings: swiftSettings),
 

@@ -88,11 +88,11 @@ struct PagesController {
 
     /// A page rendered with today's alert settings, conditional and cached like the timeline.
     private func page(
-        _ request: Request, render: @escaping (AlertSettings, CalendarDate) async throws -> String
+        _ request: Request, render: @escaping (AlertSettings, CalendarDate) async throws -> [UInt8]
     ) async throws -> Response {
         var response = try await responder.respond(to: request, contentType: "text/html; charset=utf-8") {
             let alerts = responder.configuration().alerts
-            return ByteBuffer(string: try await render(alerts, try alerts.today()))
+            return ByteBuffer(bytes: try await render(alerts, try alerts.today()))
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         return response

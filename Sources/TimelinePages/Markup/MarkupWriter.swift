@@ -11,7 +11,7 @@ public struct MarkupWriter {
     }
 
     public let syntax: Syntax
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
 
     public init(_ syntax: Syntax, capacity: Int = 4096) {
         self.syntax = syntax
@@ -36,14 +36,14 @@ public struct MarkupWriter {
 
     /// `<name attributes>content</name>`.
     public mutating func element(
-        _ name: String, _ attributes: [XMLAttribute] = [], _ content: (inout MarkupWriter) -> Void = { _ in }
+        _ name: StaticString, _ attributes: [XMLAttribute] = [], _ content: (inout MarkupWriter) -> Void = { _ in }
     ) {
         bytes.append(UInt8(ascii: "<"))
-        bytes.append(contentsOf: name.utf8)
+        append(name)
         for attribute in attributes {
             bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: attribute.name.utf8)
-            bytes.append(contentsOf: #"=""#.utf8)
+            append(attribute.name)
+            append(#"=""#)
             MarkupEscaping.append(attribute.value, to: &bytes)
             MarkupEscaping.append(attribute.suffix, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
@@ -53,16 +53,21 @@ public struct MarkupWriter {
         content(&self)
         if bytes.count == contentStart, syntax == .xml {
             bytes.removeLast()
-            bytes.append(contentsOf: "/>".utf8)
+            append("/>")
             return
         }
-        bytes.append(contentsOf: "</".utf8)
-        bytes.append(contentsOf: name.utf8)
+        append("</")
+        append(name)
         bytes.append(UInt8(ascii: ">"))
     }
 
+    /// Names and punctuation are constants: copied as they are, without going through `String`.
+    private mutating func append(_ constant: StaticString) {
+        constant.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
     /// An element holding only `text`.
-    public mutating func element(_ name: String, _ attributes: [XMLAttribute] = [], text: String) {
+    public mutating func element(_ name: StaticString, _ attributes: [XMLAttribute] = [], text: String) {
         element(name, attributes) { $0.text(text) }
     }
 }

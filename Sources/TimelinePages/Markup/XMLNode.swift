@@ -1,10 +1,10 @@
 /// A typed XML tree (the SVG timeline is built as one): element names and attribute names are
 /// the builder's own constants, every text and attribute value is escaped when written.
-public indirect enum XMLNode: Sendable, Hashable {
-    case element(name: String, attributes: [XMLAttribute], children: [XMLNode])
+public indirect enum XMLNode: Sendable {
+    case element(name: StaticString, attributes: [XMLAttribute], children: [XMLNode])
     case text(String)
 
-    public static func element(_ name: String, _ attributes: [XMLAttribute] = [], _ children: [XMLNode] = []) -> XMLNode {
+    public static func element(_ name: StaticString, _ attributes: [XMLAttribute] = [], _ children: [XMLNode] = []) -> XMLNode {
         .element(name: name, attributes: attributes, children: children)
     }
 
@@ -31,22 +31,22 @@ public indirect enum XMLNode: Sendable, Hashable {
 }
 
 /// One attribute of an `XMLNode` element.
-public struct XMLAttribute: Sendable, Hashable {
-    public let name: String
+public struct XMLAttribute: Sendable {
+    public let name: StaticString
     /// Written as `value` then `suffix`: a class such as `mark kind-meeting` is a constant and a
     /// value, put side by side as they are written rather than joined into a new string first
     /// (a chart and an event list write a few of them per event).
     public let value: String
     public let suffix: String
 
-    public init(_ name: String, _ value: String, _ suffix: String = "") {
+    public init(_ name: StaticString, _ value: String, _ suffix: String = "") {
         self.name = name
         self.value = value
         self.suffix = suffix
     }
 
     /// A coordinate or length, written with at most one decimal: enough at SVG scale, and short.
-    public init(_ name: String, _ number: Double) {
+    public init(_ name: StaticString, _ number: Double) {
         self.name = name
         // In whole tenths, so that integers print it: a chart writes thousands of these.
         let tenths = Int((number * 10).rounded())

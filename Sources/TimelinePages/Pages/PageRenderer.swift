@@ -30,15 +30,16 @@ public struct PageRenderer: Sendable {
         self.library = library
     }
 
-    public func render(_ page: BoardPage) -> String { render(page, template: "board") }
-    public func render(_ page: TimelinePage) -> String { render(page, template: "timeline") }
-    public func render(_ page: AgreementPage) -> String { render(page, template: "agreement") }
+    public func render(_ page: BoardPage) -> [UInt8] { render(page, template: "board") }
+    public func render(_ page: TimelinePage) -> [UInt8] { render(page, template: "timeline") }
+    public func render(_ page: AgreementPage) -> [UInt8] { render(page, template: "agreement") }
 
-    private func render(_ page: Any, template: String) -> String {
-        guard let html = library.render(page, withTemplate: template) else {
-            preconditionFailure("no template named \(template)")
-        }
-        return html
+    /// The page as UTF-8, its `TrustedMarkup` spliced in as bytes (`MarkupSplice`).
+    private func render(_ page: Any, template: String) -> [UInt8] {
+        let splice = MarkupSplice()
+        let rendered = MarkupSplice.$current.withValue(splice) { library.render(page, withTemplate: template) }
+        guard let rendered else { preconditionFailure("no template named \(template)") }
+        return splice.bytes(of: rendered)
     }
 
     /// `/assets/timelined.css`.
