@@ -310,6 +310,18 @@ class Benchmark:
         self.results["page_p50_ratio"] = round(page["p50_ms"] / self.results["timeline_p50_ms"], 2)
         log(f"/timeline page: p50 {page['p50_ms']} ms, p99 {page['p99_ms']} ms "
             f"({self.results['page_p50_ratio']}× the JSON timeline's p50)")
+        # The page's own CPU time, from the same answer of the JSON timeline, without the database,
+        # HTTP and the other processes whose share of a page under load moves with the machine.
+        answer = self.work / "timeline-page.json"
+        with urllib.request.urlopen(self.pair_url() + "&to=2025", timeout=10) as response:
+            answer.write_bytes(response.read())
+        output = subprocess.run(["swift", "run", "-c", "release", "PageBenchmark", "--file", str(answer), "--json"],
+                                cwd=ROOT, check=True, capture_output=True, text=True).stdout
+        cpu = json.loads(output.strip().splitlines()[-1])
+        self.results.update(page_cpu_us=cpu["page_us"], page_read_us=cpu["read_us"], page_build_us=cpu["build_us"],
+                            page_templates_us=cpu["render_us"], page_events=cpu["events"])
+        log(f"/timeline page of {cpu['events']} events, its own CPU time: {cpu['page_us']} µs (reading the JSON "
+            f"{cpu['read_us']} µs, chart and event list {cpu['build_us']} µs, templates {cpu['render_us']} µs)")
         self.wait_for_quiet()
         embed = wrk(self.pair_url() + "&to=2025&format=timelinejs", self.arguments.seconds, distinct=False)
         self.results.update(embed_rps=embed["rps"], embed_p50_ms=embed["p50_ms"], embed_p99_ms=embed["p99_ms"])
@@ -492,6 +504,9 @@ def render_markdown(results: dict, notes: dict, arguments) -> str:
         ("/timeline page p50 / p99, ms", f"{results['page_p50_ms']} / {results['page_p99_ms']}",
          f"JSON timeline p50: {results['timeline_p50_ms']} ms", f"{results['page_p50_ratio']}× (≤ 2×)",
          verdict(results["page_p50_ratio"] <= 2)),
+        (f"/timeline page's own CPU time ({results['page_events']} events), µs", results["page_cpu_us"],
+         f"reading the JSON {results['page_read_us']}, chart and list {results['page_build_us']}, "
+         f"templates {results['page_templates_us']}", "", ""),
         ("same-URL embed (TimelineJS), requests/s", round(results["embed_rps"]),
          f"distinct queries: {results['timeline_rps']:.0f} requests/s", f"{results['embed_ratio']}× (≥ 5×)",
          verdict(results["embed_ratio"] >= 5)),
@@ -561,7 +576,9 @@ on this machine ({results['copy_events_per_s']} events/s), so no service in fron
 - **pages**: the same distinct-query `wrk` run on the `/timeline` page of that query (the
   server renders the SVG and the HTML of every request); and `wrk` sending one URL,
   `/v1/timeline?…&to=2025&format=timelinejs`, as readers of an embedded timeline do, answered
-  from the cache of rendered responses after the first request.
+  from the cache of rendered responses after the first request. The page's own CPU time is
+  `swift run -c release PageBenchmark --file F` on that query's JSON answer saved as F: reading it
+  back, the SVG chart and the event list, the templates; the median of five rounds of 500 pages.
 - **scaling**: the same `wrk` run ({arguments.short_seconds} s) when 10k, 100k and 1M events are stored.
 - **alert pass**: `swift run -c release AlertBenchmark --agreements {results['alert_agreements']}`:
   the first pass over a fresh ledger; the steady state, the next day's pass as the daemon's

@@ -13,6 +13,16 @@ struct MarkupWriterTests {
         #expect(MarkupEscaping.escaped("北京<") == "北京&lt;")
     }
 
+    @Test("Every ASCII byte: only the markup characters, the quotes and the C0 controls but tab, LF and CR change")
+    func everyASCIIByte() {
+        let named: [UInt8: String] = [0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;", 0x22: "&quot;", 0x27: "&#39;"]
+        for byte in UInt8(0)..<0x80 {
+            let character = String(Character(Unicode.Scalar(byte)))
+            let expected = named[byte] ?? (byte < 0x20 && ![0x09, 0x0A, 0x0D].contains(byte) ? "\u{FFFD}" : character)
+            #expect(MarkupEscaping.escaped("a" + character + "b") == "a" + expected + "b", "byte \(byte)")
+        }
+    }
+
     @Test("An element without content closes its start tag in XML, and gets an end tag in HTML")
     func emptyElements() {
         var xml = MarkupWriter(.xml)

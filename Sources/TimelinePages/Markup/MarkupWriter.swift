@@ -2,7 +2,7 @@
 /// trees are written with, and what the event list writes through directly, without a tree
 /// (a node per element is an allocation or three, and a page lists up to a thousand events).
 /// Element and attribute names are the caller's constants, never data.
-public struct MarkupWriter {
+public struct MarkupWriter: ~Copyable {
     /// How an element without content is written: XML (and SVG, also inside HTML) closes it in its
     /// start tag; HTML has no such tag for its own elements, so `<span/>` would open a span.
     public enum Syntax: Sendable {
@@ -11,59 +11,57 @@ public struct MarkupWriter {
     }
 
     public let syntax: Syntax
-    private(set) var bytes: [UInt8] = []
+    private var buffer: MarkupBuffer
 
     public init(_ syntax: Syntax, capacity: Int = 4096) {
         self.syntax = syntax
-        bytes.reserveCapacity(capacity)
+        buffer = MarkupBuffer(capacity: capacity)
     }
 
     /// What has been written.
-    public var markup: String { String(decoding: bytes, as: UTF8.self) }
+    public var markup: String { buffer.withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    /// What has been written, as bytes.
+    var bytes: [UInt8] { buffer.bytes }
 
     /// The bytes written so far.
-    public var byteCount: Int { bytes.count }
+    public var byteCount: Int { buffer.count }
 
     /// What `other` wrote, as it is: markup written apart, put in its place.
-    public mutating func append(_ other: MarkupWriter) {
+    public mutating func append(_ other: borrowing MarkupWriter) {
         precondition(other.syntax == syntax, "markup of one syntax appended to another's")
-        bytes.append(contentsOf: other.bytes)
+        other.buffer.withBytes { buffer.append($0) }
     }
 
     public mutating func text(_ text: String) {
-        MarkupEscaping.append(text, to: &bytes)
+        MarkupEscaping.append(text, to: &buffer)
     }
 
     /// `<name attributes>content</name>`.
     public mutating func element(
         _ name: StaticString, _ attributes: [XMLAttribute] = [], _ content: (inout MarkupWriter) -> Void = { _ in }
     ) {
-        bytes.append(UInt8(ascii: "<"))
-        append(name)
+        buffer.append(UInt8(ascii: "<"))
+        buffer.append(name)
         for attribute in attributes {
-            bytes.append(UInt8(ascii: " "))
-            append(attribute.name)
-            append(#"=""#)
-            MarkupEscaping.append(attribute.value, to: &bytes)
-            MarkupEscaping.append(attribute.suffix, to: &bytes)
-            bytes.append(UInt8(ascii: "\""))
+            buffer.append(UInt8(ascii: " "))
+            buffer.append(attribute.name)
+            buffer.append(#"=""#)
+            MarkupEscaping.append(attribute.value, to: &buffer)
+            MarkupEscaping.append(attribute.suffix, to: &buffer)
+            buffer.append(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: ">"))
-        let contentStart = bytes.count
+        buffer.append(UInt8(ascii: ">"))
+        let contentStart = buffer.count
         content(&self)
-        if bytes.count == contentStart, syntax == .xml {
-            bytes.removeLast()
-            append("/>")
+        if buffer.count == contentStart, syntax == .xml {
+            buffer.removeLast(1)
+            buffer.append("/>")
             return
         }
-        append("</")
-        append(name)
-        bytes.append(UInt8(ascii: ">"))
-    }
-
-    /// Names and punctuation are constants: copied as they are, without going through `String`.
-    private mutating func append(_ constant: StaticString) {
-        constant.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        buffer.append("</")
+        buffer.append(name)
+        buffer.append(UInt8(ascii: ">"))
     }
 
     /// An element holding only `text`.

@@ -10,7 +10,7 @@ public struct TrustedMarkup: Sendable, Hashable, MustacheCustomRenderable {
     let bytes: [UInt8]
 
     /// What `writer` wrote.
-    init(_ writer: MarkupWriter) {
+    init(_ writer: borrowing MarkupWriter) {
         bytes = writer.bytes
     }
 
