@@ -4,8 +4,9 @@
 ///
 /// As strict about syntax as `JSONValue(parsing:)`. Each `read…` reads the next value when it is
 /// of that type and otherwise leaves it; whatever a closure leaves unread is skipped. A reader is
-/// valid only inside the closure it is handed to.
-public struct JSONReader {
+/// valid only inside the closure it is handed to: it reads the caller's bytes in place, so it is
+/// `~Copyable`, and cannot be kept past that closure.
+public struct JSONReader: ~Copyable {
     private var parser: JSONParser
     private let buffer: UnsafeBufferPointer<UInt8>
 
