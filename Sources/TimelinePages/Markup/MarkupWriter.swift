@@ -1,6 +1,7 @@
 /// Writes elements and text as UTF-8, escaping every text and attribute value: what `XMLNode`
-/// trees are written with, and what the event list writes through directly, without a tree
-/// (a node per element is an allocation or three, and a page lists up to a thousand events).
+/// trees are written with, and what the SVG chart and the event list write through directly,
+/// without a tree (a node per element is an allocation or three, and a page lists up to a
+/// thousand events).
 /// Element and attribute names are the caller's constants, never data.
 public struct MarkupWriter: ~Copyable {
     /// How an element without content is written: XML (and SVG, also inside HTML) closes it in its

@@ -1,5 +1,5 @@
-/// A typed XML tree (the SVG timeline is built as one): element names and attribute names are
-/// the builder's own constants, every text and attribute value is escaped when written.
+/// A typed XML tree (the TimelineJS export builds its HTML text as one): element names and
+/// attribute names are the builder's own constants, every text and attribute value is escaped when written.
 public indirect enum XMLNode: Sendable {
     case element(name: StaticString, attributes: [XMLAttribute], children: [XMLNode])
     case text(String)
@@ -30,7 +30,7 @@ public indirect enum XMLNode: Sendable {
     }
 }
 
-/// One attribute of an `XMLNode` element.
+/// One attribute of an element, in an `XMLNode` tree or written by the `MarkupWriter`.
 public struct XMLAttribute: Sendable {
     public let name: StaticString
     /// Written as `value` then `suffix`: a class such as `mark kind-meeting` is a constant and a
