@@ -197,6 +197,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "EmbeddedPostgres",
+                "TimelineCore",
                 "Postgres",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -251,7 +252,7 @@ let package = Package(
             dependencies: ["TimelinePages", "TimelineStore", "TimelineCore", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "TestSupport", "TimelineCore"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TimelineStoreTests",

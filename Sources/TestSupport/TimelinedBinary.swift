@@ -1,4 +1,5 @@
 import Foundation
+import TimelineCore
 
 /// The `timelined` executable that `swift build` put beside this test bundle, run as an
 /// operator would run it.
@@ -61,22 +62,14 @@ public final class RunningTimelined: @unchecked Sendable {
         await Self.readToEnd(error)
     }
 
-    /// Reads on a Dispatch thread: a blocking read on Swift's cooperative pool (two threads
-    /// here) would starve the tests that are meant to make the process finish.
     private static func readToEnd(_ pipe: Pipe) async -> String {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-            }
-        }
+        await onOwnThread { String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
     }
 
     public func exitStatus() async -> Int32 {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                self.process.waitUntilExit()
-                continuation.resume(returning: self.process.terminationStatus)
-            }
+        await onOwnThread {
+            self.process.waitUntilExit()
+            return self.process.terminationStatus
         }
     }
 }

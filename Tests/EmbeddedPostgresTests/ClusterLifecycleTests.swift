@@ -2,6 +2,7 @@
 import Foundation
 import Logging
 import Testing
+import TimelineCore
 
 /// Against the system's real initdb and pg_ctl; each test has its own directory and cluster.
 @Suite struct ClusterLifecycleTests {
@@ -67,7 +68,7 @@ import Testing
 
             // What a crash leaves: the pid file of a postmaster that no longer exists.
             var lines = runningPidFile.split(separator: "\n", omittingEmptySubsequences: false)
-            lines[0] = Substring(String(try deadPid()))
+            lines[0] = Substring(String(try await deadPid()))
             try lines.joined(separator: "\n").write(toFile: pidFile, atomically: false, encoding: .utf8)
 
             let second = EmbeddedPostgres(directory: directory, logger: .test)
@@ -82,11 +83,11 @@ import Testing
     }
 
     /// The pid of a process that has ended and been reaped.
-    private func deadPid() throws -> pid_t {
+    private func deadPid() async throws -> pid_t {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/true")
         try process.run()
-        process.waitUntilExit()
+        await onOwnThread { process.waitUntilExit() }
         return process.processIdentifier
     }
 }

@@ -114,13 +114,15 @@ enum SlowClient {
         interval: Duration = .milliseconds(200), giveUpAfter: Duration = .seconds(20)
     ) async throws -> Outcome {
         let pieces = pieces ?? trickle.map { [$0] }
+        // Before connecting: the server's idle clock starts when it accepts, never earlier, so a
+        // task resumed late after the connect cannot make the server look quicker than it was.
+        let start = ContinuousClock.now
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
-        let start = ContinuousClock.now
         return try await channel.executeThenClose { inbound, outbound in
             // A server that closed before the client said anything (a loaded machine can delay the
             // first write past an idle timeout) has closed the connection all the same.

@@ -13,10 +13,9 @@ final class RunningAlertmanager: @unchecked Sendable {
 
     let url: String
     private let process = Process()
-    private let directory: URL
 
     init() async throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("alertmanager-\(UUID().uuidString.prefix(8))")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("alertmanager-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // Every alert goes to a receiver with no integrations: the test reads the API, not a mailbox.
         let configuration = directory.appendingPathComponent("alertmanager.yml")
@@ -30,7 +29,14 @@ final class RunningAlertmanager: @unchecked Sendable {
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        // Its storage goes once it has exited: `stop()` does not wait for that on a task's thread.
+        process.terminationHandler = { _ in try? FileManager.default.removeItem(at: directory) }
+        do {
+            try process.run()
+        } catch {
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
         guard await LocalHTTP.waitFor("\(url)/-/ready", 200, seconds: 30) else {
             stop()
             throw AlertmanagerDidNotStart(url: url)
@@ -44,11 +50,7 @@ final class RunningAlertmanager: @unchecked Sendable {
     }
 
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(at: directory)
+        if process.isRunning { process.terminate() }
     }
 
     struct AlertmanagerDidNotStart: Error {

@@ -95,7 +95,7 @@ import TimelineImport
         #expect(summary.rowsTaken == whole.summary.rowsTaken)
     }
 
-    @Test func aZipMadeHereIsStreamedToo() throws {
+    @Test func aZipMadeHereIsStreamedToo() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gdelt-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -108,7 +108,7 @@ import TimelineImport
             zip.path, GdeltFixtures.realFile.path,
         ]
         try python.run()
-        python.waitUntilExit()
+        await onOwnThread { python.waitUntilExit() }
         try #require(python.terminationStatus == 0)
         let result = try GdeltImport.read(files: [zip.path], settings: GdeltImportSettings())
         expectContractFigures(result.summary, records: result.records)

@@ -51,7 +51,7 @@ struct IdempotentIngestTests {
     }
 
     @Test func aValueTheDatabaseCannotIndexIsARecordIssueNamingTheField() async throws {
-        try await withMigratedDatabase { pool, _ in
+        _ = try await withMigratedDatabase { pool, _ in
             await #expect {
                 try await IngestTransaction.perform(on: pool) { connection in
                     _ = try connection.query("CREATE TEMP TABLE probe (value text)")

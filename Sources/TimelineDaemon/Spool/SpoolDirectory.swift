@@ -88,17 +88,12 @@ final class SpoolDirectory: Sendable {
         }
     }
 
-    /// Runs `work` on a Dispatch thread: reads of large files and fsync block, and Swift's
+    /// Runs `work` on a thread of its own: reads of large files and fsync block, and Swift's
     /// cooperative pool has only a thread a core, which the HTTP side needs too.
     static func blocking<T: Sendable>(
         _ work: @escaping @Sendable () throws(SpoolFileSystemError) -> T
     ) async throws(SpoolFileSystemError) -> T {
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, SpoolFileSystemError>, Never>) in
-            DispatchQueue.global().async {
-                continuation.resume(returning: Result { () throws(SpoolFileSystemError) -> T in try work() })
-            }
-        }
-        return try result.get()
+        try await onOwnThread { Result { () throws(SpoolFileSystemError) -> T in try work() } }.get()
     }
 
     /// Creates `processed/` and `failed/` when missing, checks that they are safe to file into,
