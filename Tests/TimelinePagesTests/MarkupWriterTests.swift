@@ -23,6 +23,28 @@ struct MarkupWriterTests {
         }
     }
 
+    /// Long text is looked at eight bytes at a time: every ASCII byte at every place in a word, and
+    /// across two words, beside an `&` that makes the text need escaping at all.
+    @Test("Every ASCII byte at every position of long text")
+    func everyASCIIByteAtEveryPosition() {
+        let named: [UInt8: String] = [0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;", 0x22: "&quot;", 0x27: "&#39;"]
+        var wrong: [String] = []
+        for byte in UInt8(0)..<0x80 {
+            let character = String(Character(Unicode.Scalar(byte)))
+            let expected = named[byte] ?? (byte < 0x20 && ![0x09, 0x0A, 0x0D].contains(byte) ? "\u{FFFD}" : character)
+            for position in 0..<20 {
+                var text = Array(repeating: "x", count: 20)
+                var escaped = text
+                text[position] = character
+                escaped[position] = expected
+                text[(position + 10) % 20] = "&"
+                escaped[(position + 10) % 20] = "&amp;"
+                if MarkupEscaping.escaped(text.joined()) != escaped.joined() { wrong.append("byte \(byte) at \(position)") }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+    }
+
     @Test("An element without content closes its start tag in XML, and gets an end tag in HTML")
     func emptyElements() {
         var xml = MarkupWriter(.xml)

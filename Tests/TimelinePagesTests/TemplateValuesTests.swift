@@ -31,7 +31,7 @@ struct TemplateValuesTests {
         var checked: Set<String> = []
         for page in pages { check(page, at: "\(type(of: page))", recording: &checked) }
         #expect(checked == [
-            "BoardPage", "Row", "SearchForm", "EventItem", "Source", "TimelinePage", "AgreementPage", "HistoryRow",
+            "BoardPage", "Row", "SearchForm", "EventItem", "TimelinePage", "AgreementPage", "HistoryRow",
             "Threshold", "Notification",
         ])
     }

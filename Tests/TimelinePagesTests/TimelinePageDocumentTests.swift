@@ -83,6 +83,29 @@ import TimelinePages
         }
     }
 
+    /// Member names are matched as bytes in the document: whole names only, escaped names by what
+    /// they spell.
+    @Test func membersAreMatchedByTheirWholeNameEscapedOrNot() throws {
+        let document = try TimelinePageDocument(json: #"""
+            {"über": 1, "events": [
+              {"i\u0064": "11", "titl\u0065": "Escaped names", "date": "2024"},
+              {"id": "12", "idx": "no", "titles": "no", "title": "T", "dat": "2025", "date": "2024", "d": "x"}
+            ]}
+            """#.utf8)
+        #expect(document.events.map(\.id) == ["11", "12"])
+        #expect(document.events.map(\.title) == ["Escaped names", "T"])
+        #expect(document.events.map(\.date) == [try PartialDate(parsing: "2024"), try PartialDate(parsing: "2024")])
+    }
+
+    @Test func refusesAMemberNameThatIsNotUTF8() {
+        let bytes = Array(#"{"events": [], ""#.utf8) + [0xC3] + Array(#"": 1}"#.utf8)
+        #expect {
+            _ = try TimelinePageDocument(json: bytes)
+        } throws: { error in
+            (error as? JSONParseError)?.message == "string is not valid UTF-8"
+        }
+    }
+
     @Test func saysWhereTheDocumentIsBroken() {
         #expect {
             _ = try TimelinePageDocument(json: "{\"events\": [\n  {\"id\": \"1\",}\n]}".utf8)

@@ -103,7 +103,9 @@ struct JSONParser {
     mutating func skipValue() throws(Failure) {
         switch peek {
         case UInt8(ascii: "{"):
-            try walkObject(failure: { $0 }) { _, _, parser throws(Failure) in try parser.skipValue() }
+            try walkObject(name: { parser throws(Failure) in try parser.skipString() }, failure: { $0 }) { _, _, parser throws(Failure) in
+                try parser.skipValue()
+            }
         case UInt8(ascii: "["):
             _ = try walkArray(failure: { $0 }) { parser throws(Failure) in
                 try parser.skipValue()
@@ -125,7 +127,7 @@ struct JSONParser {
 
     /// Reads past a string, checking it as `parseString` does; it builds the string only when an
     /// escape or a non-ASCII byte needs the full check.
-    private mutating func skipString() throws(Failure) {
+    mutating func skipString() throws(Failure) {
         var index = position + 1
         while index < end {
             let byte = bytes[index]
@@ -141,7 +143,7 @@ struct JSONParser {
 
     private mutating func parseObject() throws(Failure) -> JSONValue {
         var members: [String: JSONValue] = [:]
-        try walkObject(failure: { $0 }) { name, nameOffset, parser throws(Failure) in
+        try walkObject(name: { parser throws(Failure) in try parser.parseString() }, failure: { $0 }) { name, nameOffset, parser throws(Failure) in
             if members.updateValue(try parser.parseValue(), forKey: name) != nil {
                 throw Failure(offset: nameOffset, message: "duplicate member name \(Quoting.quoted(name))")
             }
@@ -149,11 +151,13 @@ struct JSONParser {
         return .object(members)
     }
 
-    /// Walks the object at the current position: `member` gets each name, where it starts, and the
-    /// parser at the member's value, which it must read. Errors of the walk itself reach the caller
-    /// through `failure`, so that a caller with an error type of its own keeps it.
-    mutating func walkObject<E: Error>(
-        failure convert: (Failure) -> E, _ member: (String, Int, inout JSONParser) throws(E) -> Void
+    /// Walks the object at the current position: `member` gets each name as `readName` reads it
+    /// (from its opening quote), where it starts, and the parser at the member's value, which it
+    /// must read. Errors of the walk itself reach the caller through `failure`, so that a caller
+    /// with an error type of its own keeps it.
+    mutating func walkObject<Name, E: Error>(
+        name readName: (inout JSONParser) throws(Failure) -> Name,
+        failure convert: (Failure) -> E, _ member: (Name, Int, inout JSONParser) throws(E) -> Void
     ) throws(E) {
         do throws(Failure) {
             try enterContainer()
@@ -168,14 +172,14 @@ struct JSONParser {
             throw convert(error)
         }
         while true {
-            let name: String
+            let name: Name
             let nameOffset = position
             do throws(Failure) {
                 guard peek == UInt8(ascii: "\"") else {
                     if peek == UInt8(ascii: "}") { throw failure("trailing comma before '}'") }
                     throw failure("expected a member name in double quotes, found \(describeCurrent())")
                 }
-                name = try parseString()
+                name = try readName(&self)
                 skipWhitespace()
                 guard peek == UInt8(ascii: ":") else {
                     throw failure("expected ':' after the member name, found \(describeCurrent())")
@@ -251,20 +255,40 @@ struct JSONParser {
         }
     }
 
+    /// A member name: its bytes where they lie in the input when it is ASCII without escapes (as
+    /// the names of the store's documents are), else decoded and checked as `parseString` does.
+    mutating func parseMemberName() throws(Failure) -> JSONMemberName {
+        var index = position + 1
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let name = JSONMemberName(bytes: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<index]))
+                position = index + 1
+                return name
+            }
+            if byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 { break }
+            index += 1
+        }
+        return JSONMemberName(decoded: try parseString())
+    }
+
     mutating func parseString() throws(Failure) -> String {
         let opening = position
         position += 1
         let contentStart = position
+        // Any byte with the high bit set, noted on the way: an ASCII string needs no second pass.
+        var highBits: UInt8 = 0
         // Most strings have no escapes: take them straight from the input.
         while position < end {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let string = try makeString(bytes[contentStart..<position], at: opening)
+                let string = try makeString(bytes[contentStart..<position], at: opening, isASCII: highBits < 0x80)
                 position += 1
                 return string
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw controlCharacterFailure(byte) }
+            highBits |= byte
             position += 1
         }
         guard position < end else { throw Failure(offset: opening, message: "unterminated string") }
@@ -276,7 +300,7 @@ struct JSONParser {
             case UInt8(ascii: "\""):
                 position += 1
                 return try decoded.withUnsafeBufferPointer { buffer throws(Failure) in
-                    try makeString(buffer[...], at: opening)
+                    try makeString(buffer[...], at: opening, isASCII: buffer.allSatisfy { $0 < 0x80 })
                 }
             case UInt8(ascii: "\\"):
                 try appendEscape(to: &decoded)
@@ -350,10 +374,11 @@ struct JSONParser {
         return value
     }
 
-    private func makeString(_ utf8: Slice<UnsafeBufferPointer<UInt8>>, at offset: Int) throws(Failure) -> String {
+    /// `isASCII`: no byte has its high bit set. Such a string needs no validation, and decoding
+    /// it is String's fast path; `String(validating:)` costs several times as much.
+    private func makeString(_ utf8: Slice<UnsafeBufferPointer<UInt8>>, at offset: Int, isASCII: Bool) throws(Failure) -> String {
         let buffer = UnsafeBufferPointer(rebasing: utf8)
-        // ASCII needs no validation, and decoding from a buffer is the fast path of String.
-        if buffer.allSatisfy({ $0 < 0x80 }) {
+        if isASCII {
             return String(decoding: buffer, as: UTF8.self)
         }
         guard let string = String(validating: buffer, as: UTF8.self) else {

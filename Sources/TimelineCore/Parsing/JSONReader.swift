@@ -57,12 +57,15 @@ public struct JSONReader: ~Copyable {
     /// Hands each member's name and the reader at its value to `member`; false (and the value
     /// left) when the next value is not an object.
     @discardableResult
-    public mutating func readObject(_ member: (String, inout JSONReader) throws(JSONParseError) -> Void)
+    public mutating func readObject(_ member: (JSONMemberName, inout JSONReader) throws(JSONParseError) -> Void)
         throws(JSONParseError) -> Bool
     {
         guard parser.peek == UInt8(ascii: "{") else { return false }
         let buffer = buffer
-        try parser.walkObject(failure: { JSONParseError(failure: $0, in: buffer) }) { name, _, parser throws(JSONParseError) in
+        try parser.walkObject(
+            name: { parser throws(JSONParser.Failure) in try parser.parseMemberName() },
+            failure: { JSONParseError(failure: $0, in: buffer) }
+        ) { name, _, parser throws(JSONParseError) in
             var reader = JSONReader(parser: parser, buffer: buffer)
             try reader.wholeValue { reader throws(JSONParseError) in try member(name, &reader) }
             parser = reader.parser

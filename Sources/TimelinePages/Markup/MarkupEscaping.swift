@@ -12,16 +12,44 @@ public enum MarkupEscaping {
 
     /// Appends `text`, escaped, as UTF-8: the runs between bytes to escape are copied whole.
     static func append(_ text: String, to output: inout MarkupBuffer) {
+        // A native string's bytes are read where they are; only another kind is copied first.
+        if text.utf8.withContiguousStorageIfAvailable({ append($0, to: &output) }) != nil { return }
         var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in bytes.indices where needsEscaping(bytes[index]) {
+        text.withUTF8 { append($0, to: &output) }
+    }
+
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout MarkupBuffer) {
+        guard let base = bytes.baseAddress else { return }
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            // Eight bytes at a time while none of them is a candidate for escaping, as in most text.
+            if index + 8 <= bytes.count, !mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            if needsEscaping(bytes[index]) {
                 output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 output.append(replacement(for: bytes[index]))
                 runStart = index + 1
             }
-            output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            index += 1
         }
+        output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+
+    /// True when one of the eight bytes of `word` is below 0x20 or one of `& < > " '`: every byte
+    /// that `needsEscaping` is among them (tab, line feed and carriage return are looked at and kept).
+    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        /// Some byte of `word` is below `limit` (≤ 0x80).
+        func hasByte(below limit: UInt64) -> Bool { (word &- ones &* limit) & ~word & highBits != 0 }
+        /// Some byte of `word` is `byte`.
+        func hasByte(_ byte: UInt8) -> Bool { hasZeroByte(word ^ (ones &* UInt64(byte))) }
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
+        return hasByte(below: 0x20) || hasByte(UInt8(ascii: "&")) || hasByte(UInt8(ascii: "<")) || hasByte(UInt8(ascii: ">"))
+            || hasByte(UInt8(ascii: "\"")) || hasByte(UInt8(ascii: "'"))
     }
 
     /// Every byte this names is ASCII, so no multi-byte character is ever split.

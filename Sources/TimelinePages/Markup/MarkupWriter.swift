@@ -38,21 +38,52 @@ public struct MarkupWriter: ~Copyable {
         MarkupEscaping.append(text, to: &buffer)
     }
 
-    /// `<name attributes>content</name>`.
-    public mutating func element(
-        _ name: StaticString, _ attributes: [XMLAttribute] = [], _ content: (inout MarkupWriter) -> Void = { _ in }
+    /// `<name attributes>content</name>`. The attributes are an `InlineArray`, written as an array
+    /// literal: on the stack, where an `Array` would be a heap allocation per element.
+    public mutating func element<let count: Int>(
+        _ name: StaticString, _ attributes: InlineArray<count, XMLAttribute>, _ content: (inout MarkupWriter) -> Void = { _ in }
     ) {
+        writeStartTag(name, attributes.span)
+        writeContentAndEndTag(name, content)
+    }
+
+    /// `<name>content</name>`.
+    public mutating func element(_ name: StaticString, _ content: (inout MarkupWriter) -> Void = { _ in }) {
+        element(name, [], content)
+    }
+
+    /// An element of attributes built at run time, as an `XMLNode` holds them.
+    public mutating func element(_ name: StaticString, attributeList: [XMLAttribute], _ content: (inout MarkupWriter) -> Void) {
+        writeStartTag(name, attributeList.span)
+        writeContentAndEndTag(name, content)
+    }
+
+    /// An element holding only `text`.
+    public mutating func element<let count: Int>(_ name: StaticString, _ attributes: InlineArray<count, XMLAttribute>, text: String) {
+        element(name, attributes) { $0.text(text) }
+    }
+
+    /// An element without attributes holding only `text`.
+    public mutating func element(_ name: StaticString, text: String) {
+        element(name, []) { $0.text(text) }
+    }
+
+    private mutating func writeStartTag(_ name: StaticString, _ attributes: Span<XMLAttribute>) {
         buffer.append(UInt8(ascii: "<"))
         buffer.append(name)
-        for attribute in attributes {
+        // Each attribute's parts read where they are, not copied out first (a copy retains its strings).
+        for index in attributes.indices {
             buffer.append(UInt8(ascii: " "))
-            buffer.append(attribute.name)
+            buffer.append(attributes[index].name)
             buffer.append(#"=""#)
-            MarkupEscaping.append(attribute.value, to: &buffer)
-            MarkupEscaping.append(attribute.suffix, to: &buffer)
+            MarkupEscaping.append(attributes[index].value, to: &buffer)
+            MarkupEscaping.append(attributes[index].suffix, to: &buffer)
             buffer.append(UInt8(ascii: "\""))
         }
         buffer.append(UInt8(ascii: ">"))
+    }
+
+    private mutating func writeContentAndEndTag(_ name: StaticString, _ content: (inout MarkupWriter) -> Void) {
         let contentStart = buffer.count
         content(&self)
         if buffer.count == contentStart, syntax == .xml {
@@ -63,10 +94,5 @@ public struct MarkupWriter: ~Copyable {
         buffer.append("</")
         buffer.append(name)
         buffer.append(UInt8(ascii: ">"))
-    }
-
-    /// An element holding only `text`.
-    public mutating func element(_ name: StaticString, _ attributes: [XMLAttribute] = [], text: String) {
-        element(name, attributes) { $0.text(text) }
     }
 }

@@ -23,7 +23,7 @@ public indirect enum XMLNode: Sendable {
         case .text(let text):
             writer.text(text)
         case .element(let name, let attributes, let children):
-            writer.element(name, attributes) { writer in
+            writer.element(name, attributeList: attributes) { writer in
                 for child in children { child.write(to: &writer) }
             }
         }

@@ -32,8 +32,11 @@ struct SearchForm: Sendable {
         var writer = MarkupWriter(.html, capacity: 1024)
         writer.element("option", [XMLAttribute("value", "")], text: "any")
         for option in EventKind.allCases {
-            let selected = option == kind ? [XMLAttribute("selected", "selected")] : []
-            writer.element("option", [XMLAttribute("value", option.rawValue)] + selected, text: KindLabel.text(option.rawValue))
+            if option == kind {
+                writer.element("option", [XMLAttribute("value", option.rawValue), XMLAttribute("selected", "selected")], text: KindLabel.text(option.rawValue))
+            } else {
+                writer.element("option", [XMLAttribute("value", option.rawValue)], text: KindLabel.text(option.rawValue))
+            }
         }
         return TrustedMarkup(writer)
     }

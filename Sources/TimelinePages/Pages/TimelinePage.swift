@@ -21,7 +21,7 @@ public struct TimelinePage: Sendable {
     ) {
         pageTitle = Self.title(of: query)
         chart = TimelineChart(events: document.events, terms: terms, today: today).svg
-        eventList = EventList.markup(document.events.map(EventItem.init))
+        eventList = EventList.markup(document.events)
         eventCount = document.events.count
         form = SearchForm(query: query)
         nextHref = document.nextCursor.map { "/timeline" + parameters.replacing("cursor", with: $0).text }
