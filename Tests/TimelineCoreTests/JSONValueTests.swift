@@ -48,6 +48,35 @@ import TimelineCore
         }
     }
 
+    /// Strings are scanned eight bytes at a time: what ends a string, starts an escape, must be
+    /// refused or is not ASCII counts wherever it falls in a word, in strings of every length.
+    @Test func everySpecialByteCountsAtEveryPositionOfAString() throws {
+        var wrong: [String] = []
+        for length in 1..<20 {
+            for position in 0..<length {
+                func text(with middle: [UInt8]) -> [UInt8] {
+                    [UInt8(ascii: "\"")] + Array(repeating: UInt8(ascii: "x"), count: position) + middle
+                        + Array(repeating: UInt8(ascii: "y"), count: length - position - 1) + [UInt8(ascii: "\"")]
+                }
+                let plain = String(repeating: "x", count: position) + "%@" + String(repeating: "y", count: length - position - 1)
+                let cases: [(middle: [UInt8], expected: String?)] = [
+                    (Array("\\n".utf8), plain.replacingOccurrences(of: "%@", with: "\n")),
+                    (Array("é".utf8), plain.replacingOccurrences(of: "%@", with: "é")),
+                    ([0x01], nil),
+                    ([0x1F], nil),
+                    ([0xFF], nil),
+                ]
+                for (middle, expected) in cases {
+                    let parsed = try? JSONValue(parsing: text(with: middle)).stringValue
+                    if parsed != expected { wrong.append("\(middle) at \(position) of \(length): \(String(describing: parsed))") }
+                }
+                // A quote ends the string there: what follows is not JSON.
+                if (try? JSONValue(parsing: text(with: [UInt8(ascii: "\"")]))) != nil { wrong.append("quote at \(position) of \(length)") }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+    }
+
     @Test func limitsNesting() {
         let deep = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
         #expect(throws: JSONParseError.self) { try JSONValue(parsing: deep) }

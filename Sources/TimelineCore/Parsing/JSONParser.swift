@@ -276,19 +276,28 @@ struct JSONParser {
         let opening = position
         position += 1
         let contentStart = position
-        // Any byte with the high bit set, noted on the way: an ASCII string needs no second pass.
-        var highBits: UInt8 = 0
-        // Most strings have no escapes: take them straight from the input.
+        // Whether a byte had its high bit set, noted on the way: an ASCII string needs no second pass.
+        var isASCII = true
+        // Most strings have no escapes: take them straight from the input, eight bytes at a time
+        // while none of them ends the string, starts an escape or is a control character.
         while position < end {
+            if position + 8 <= end, let base = bytes.baseAddress {
+                let word = ByteWord(base, at: position)
+                if !word.contains(UInt8(ascii: "\"")), !word.contains(UInt8(ascii: "\\")), !word.containsByte(below: 0x20) {
+                    isASCII = isASCII && word.isASCII
+                    position += 8
+                    continue
+                }
+            }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let string = try makeString(bytes[contentStart..<position], at: opening, isASCII: highBits < 0x80)
+                let string = try makeString(bytes[contentStart..<position], at: opening, isASCII: isASCII)
                 position += 1
                 return string
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw controlCharacterFailure(byte) }
-            highBits |= byte
+            isASCII = isASCII && byte < 0x80
             position += 1
         }
         guard position < end else { throw Failure(offset: opening, message: "unterminated string") }

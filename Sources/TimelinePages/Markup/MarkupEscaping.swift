@@ -1,3 +1,5 @@
+import TimelineCore
+
 /// The one escaping of text put into HTML or XML, for the page and SVG builders and the TimelineJS
 /// export (TimelineJS renders `headline` and `text` as HTML). Escapes the quotes as well, so that
 /// the same text is safe in an attribute value.
@@ -24,7 +26,7 @@ public enum MarkupEscaping {
         var index = 0
         while index < bytes.count {
             // Eight bytes at a time while none of them is a candidate for escaping, as in most text.
-            if index + 8 <= bytes.count, !mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+            if index + 8 <= bytes.count, !mayNeedEscaping(ByteWord(base, at: index)) {
                 index += 8
                 continue
             }
@@ -40,16 +42,9 @@ public enum MarkupEscaping {
 
     /// True when one of the eight bytes of `word` is below 0x20 or one of `& < > " '`: every byte
     /// that `needsEscaping` is among them (tab, line feed and carriage return are looked at and kept).
-    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        /// Some byte of `word` is below `limit` (≤ 0x80).
-        func hasByte(below limit: UInt64) -> Bool { (word &- ones &* limit) & ~word & highBits != 0 }
-        /// Some byte of `word` is `byte`.
-        func hasByte(_ byte: UInt8) -> Bool { hasZeroByte(word ^ (ones &* UInt64(byte))) }
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
-        return hasByte(below: 0x20) || hasByte(UInt8(ascii: "&")) || hasByte(UInt8(ascii: "<")) || hasByte(UInt8(ascii: ">"))
-            || hasByte(UInt8(ascii: "\"")) || hasByte(UInt8(ascii: "'"))
+    private static func mayNeedEscaping(_ word: ByteWord) -> Bool {
+        word.containsByte(below: 0x20) || word.contains(UInt8(ascii: "&")) || word.contains(UInt8(ascii: "<"))
+            || word.contains(UInt8(ascii: ">")) || word.contains(UInt8(ascii: "\"")) || word.contains(UInt8(ascii: "'"))
     }
 
     /// Every byte this names is ASCII, so no multi-byte character is ever split.

@@ -176,35 +176,36 @@ public struct TimelineChart: Sendable {
             }
         }
 
+        /// Bands and lanes hold the events' indices: a copy of an event retains a dozen strings.
         mutating func writeEventBands(_ events: [PageEvent], to writer: inout MarkupWriter) {
-            let byKind = Dictionary(grouping: events, by: \.kindName)
+            let byKind = Dictionary(grouping: events.indices) { events[$0].kindName }
             writer.element("g", [XMLAttribute("class", "events")]) { writer in
                 for kind in byKind.keys.sorted(by: TimelineChart.kindOrder) {
-                    writeBand(kind: kind, events: byKind[kind] ?? [], to: &writer)
+                    writeBand(kind: kind, of: events, at: byKind[kind] ?? [], to: &writer)
                 }
             }
         }
 
-        private mutating func writeBand(kind: String, events: [PageEvent], to writer: inout MarkupWriter) {
+        private mutating func writeBand(kind: String, of events: [PageEvent], at indices: [Int], to writer: inout MarkupWriter) {
             let top = y + 14
             let lanes = EventLanes(
-                events.map { event -> (item: PageEvent, from: Double, to: Double) in
-                    let from = x(event.date.start) - TimelineChart.dotRadius
-                    let to = event.isSingleDay ? from + 2 * TimelineChart.dotRadius : max(x(after: event.lastDay), from + 6)
-                    return (event, from, to + 2)
+                indices.map { index -> (item: Int, from: Double, to: Double) in
+                    let from = x(events[index].date.start) - TimelineChart.dotRadius
+                    let to = events[index].isSingleDay ? from + 2 * TimelineChart.dotRadius : max(x(after: events[index].lastDay), from + 6)
+                    return (index, from, to + 2)
                 },
                 maximumLanes: TimelineChart.maximumLanes, clusterWidth: TimelineChart.clusterWidth)
             writer.element("g", [XMLAttribute("class", "band kind-\(kind)")]) { writer in
                 writer.element("text", [XMLAttribute("class", "band-label"), XMLAttribute("x", TimelineChart.margin), XMLAttribute("y", y + 9)],
                     text: KindLabel.text(kind))
                 for placed in lanes.placed {
-                    writeMark(placed.item, centerY: top + Double(placed.lane) * TimelineChart.laneHeight + TimelineChart.laneHeight / 2, to: &writer)
+                    writeMark(events[placed.item], centerY: top + Double(placed.lane) * TimelineChart.laneHeight + TimelineChart.laneHeight / 2, to: &writer)
                 }
                 let clusterY = top + Double(lanes.laneCount) * TimelineChart.laneHeight + TimelineChart.laneHeight / 2
                 for cluster in lanes.clusters {
-                    let titles = cluster.items.prefix(8).map { "\($0.date) \($0.title)" }.joined(separator: "\n")
+                    let titles = cluster.items.prefix(8).map { "\(events[$0].date) \(events[$0].title)" }.joined(separator: "\n")
                     let more = cluster.items.count > 8 ? "\n… and \(cluster.items.count - 8) more" : ""
-                    writer.element("a", [XMLAttribute("href", "#event-\(cluster.items[0].id)")]) { writer in
+                    writer.element("a", [XMLAttribute("href", "#event-\(events[cluster.items[0]].id)")]) { writer in
                         writer.element("title", text: "\(cluster.items.count) more \(kind) events:\n\(titles)\(more)")
                         writer.element("circle", [
                             XMLAttribute("class", "cluster kind-\(kind)"), XMLAttribute("cx", cluster.center),
