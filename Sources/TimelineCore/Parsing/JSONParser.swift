@@ -128,17 +128,24 @@ struct JSONParser {
     /// Reads past a string, checking it as `parseString` does; it builds the string only when an
     /// escape or a non-ASCII byte needs the full check.
     mutating func skipString() throws(Failure) {
+        if let closingQuote = plainStringEnd() {
+            position = closingQuote + 1
+            return
+        }
+        _ = try parseString()
+    }
+
+    /// Where the string at the current position ends (its closing quote) when it is ASCII without
+    /// escapes or control characters, which needs no further check; nil for any other string.
+    private func plainStringEnd() -> Int? {
         var index = position + 1
         while index < end {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                position = index + 1
-                return
-            }
-            if byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 { break }
+            if byte == UInt8(ascii: "\"") { return index }
+            if byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 { return nil }
             index += 1
         }
-        _ = try parseString()
+        return nil
     }
 
     private mutating func parseObject() throws(Failure) -> JSONValue {
@@ -258,18 +265,10 @@ struct JSONParser {
     /// A member name: its bytes where they lie in the input when it is ASCII without escapes (as
     /// the names of the store's documents are), else decoded and checked as `parseString` does.
     mutating func parseMemberName() throws(Failure) -> JSONMemberName {
-        var index = position + 1
-        while index < end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let name = JSONMemberName(bytes: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<index]))
-                position = index + 1
-                return name
-            }
-            if byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 { break }
-            index += 1
-        }
-        return JSONMemberName(decoded: try parseString())
+        guard let closingQuote = plainStringEnd() else { return JSONMemberName(decoded: try parseString()) }
+        let name = JSONMemberName(bytes: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<closingQuote]))
+        position = closingQuote + 1
+        return name
     }
 
     mutating func parseString() throws(Failure) -> String {

@@ -1,7 +1,10 @@
 /// How the pages show an event's parts, the same on the board and in the timeline's list.
 extension PageEvent {
-    /// What an event's element id starts with; the chart's marks link to `#event-ID`.
+    /// What an event's element id in the timeline's list starts with.
     static let anchorPrefix = "event-"
+    /// What a link to an event on the timeline page ends with, before the event's id: the chart's
+    /// marks, the agreement page's history.
+    static let anchorLinkPrefix = "#" + anchorPrefix
 
     /// "2023-08-27", or "2023-08-27 – 2024-02-27" for an event with an end.
     var datesText: String {

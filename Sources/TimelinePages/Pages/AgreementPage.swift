@@ -62,7 +62,7 @@ public struct AgreementPage: Sendable {
         self.timelineHref = timelineHref
         history = lifecycle.history.map { entry in
             HistoryRow(
-                eventHref: timelineHref + "#event-\(entry.eventID)", kind: entry.kind.rawValue,
+                eventHref: timelineHref + PageEvent.anchorLinkPrefix + entry.eventID, kind: entry.kind.rawValue,
                 kindLabel: KindLabel.text(entry.kind.rawValue), date: entry.date.description,
                 expiryAfter: entry.expiresOn?.description)
         }

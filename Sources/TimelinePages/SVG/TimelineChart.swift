@@ -157,7 +157,7 @@ public struct TimelineChart: Sendable {
                 }
                 for mark in term.marks {
                     let markX = x(mark.date.start)
-                    writer.element("a", [XMLAttribute("href", "#event-\(mark.eventID)")]) { writer in
+                    writer.element("a", [XMLAttribute("href", PageEvent.anchorLinkPrefix, mark.eventID)]) { writer in
                         writer.element("title", text: "\(KindLabel.text(mark.kind.rawValue)) \(mark.date)"
                             + (mark.expiresOn.map { ", expiry now \($0)" } ?? ""))
                         writer.element("path", [
@@ -205,7 +205,7 @@ public struct TimelineChart: Sendable {
                 for cluster in lanes.clusters {
                     let titles = cluster.items.prefix(8).map { "\(events[$0].date) \(events[$0].title)" }.joined(separator: "\n")
                     let more = cluster.items.count > 8 ? "\n… and \(cluster.items.count - 8) more" : ""
-                    writer.element("a", [XMLAttribute("href", "#event-\(events[cluster.items[0]].id)")]) { writer in
+                    writer.element("a", [XMLAttribute("href", PageEvent.anchorLinkPrefix, events[cluster.items[0]].id)]) { writer in
                         writer.element("title", text: "\(cluster.items.count) more \(kind) events:\n\(titles)\(more)")
                         writer.element("circle", [
                             XMLAttribute("class", "cluster kind-\(kind)"), XMLAttribute("cx", cluster.center),
@@ -221,7 +221,7 @@ public struct TimelineChart: Sendable {
         }
 
         private func writeMark(_ event: PageEvent, centerY: Double, to writer: inout MarkupWriter) {
-            writer.element("a", [XMLAttribute("href", "#event-", event.id)]) { writer in
+            writer.element("a", [XMLAttribute("href", PageEvent.anchorLinkPrefix, event.id)]) { writer in
                 // A tooltip per mark: its parts are written one after another rather than joined first.
                 writer.element("title") { title in
                     title.text(event.date.description)
