@@ -58,9 +58,11 @@ public struct TestDatabase: Sendable {
         }
     }
 
-    /// A short-lived connection to the server's own database, on a thread of its own.
+    /// A short-lived connection to the server's own database, on a thread of its own. Without a
+    /// statement timeout: creating a database is a test's set-up, which a loaded machine makes
+    /// slow, never wrong.
     private static func onServer(_ server: ConnectionString, _ body: @escaping @Sendable (PostgresConnection) throws -> Void) async throws {
-        let pool = PostgresPool(configuration: .init(connectionString: server, size: 1), logger: logger)
+        let pool = PostgresPool(configuration: .init(connectionString: server, size: 1, statementTimeoutMilliseconds: 0), logger: logger)
         do {
             try await pool.withConnection(body)
         } catch {
