@@ -49,29 +49,46 @@ import TimelineCore
     }
 
     /// Strings are scanned eight bytes at a time: what ends a string, starts an escape, must be
-    /// refused or is not ASCII counts wherever it falls in a word, in strings of every length.
+    /// refused or is not ASCII counts wherever it falls in a word, in strings of every length,
+    /// from a string's start and after an escape. A string skipped unread, or read as a member
+    /// name, is refused exactly when a parsed one is.
     @Test func everySpecialByteCountsAtEveryPositionOfAString() throws {
         var wrong: [String] = []
-        for length in 1..<20 {
-            for position in 0..<length {
-                func text(with middle: [UInt8]) -> [UInt8] {
-                    [UInt8(ascii: "\"")] + Array(repeating: UInt8(ascii: "x"), count: position) + middle
-                        + Array(repeating: UInt8(ascii: "y"), count: length - position - 1) + [UInt8(ascii: "\"")]
+        for (leadText, lead) in [("", [UInt8]()), ("\t", Array(#"\t"#.utf8))] {
+            for length in 1..<20 {
+                for position in 0..<length {
+                    func text(with middle: [UInt8]) -> [UInt8] {
+                        [UInt8(ascii: "\"")] + lead + Array(repeating: UInt8(ascii: "x"), count: position) + middle
+                            + Array(repeating: UInt8(ascii: "y"), count: length - position - 1) + [UInt8(ascii: "\"")]
+                    }
+                    let plain = leadText + String(repeating: "x", count: position) + "%@"
+                        + String(repeating: "y", count: length - position - 1)
+                    let cases: [(middle: [UInt8], expected: String?)] = [
+                        (Array("\\n".utf8), plain.replacingOccurrences(of: "%@", with: "\n")),
+                        (Array("é".utf8), plain.replacingOccurrences(of: "%@", with: "é")),
+                        ([0x01], nil),
+                        ([0x1F], nil),
+                        ([0xFF], nil),
+                    ]
+                    for (middle, expected) in cases {
+                        let string = text(with: middle)
+                        let label = "\(middle) at \(position) of \(length) after \(lead)"
+                        let parsed = try? JSONValue(parsing: string).stringValue
+                        if parsed != expected { wrong.append("\(label): \(String(describing: parsed))") }
+                        let skipped = (try? JSONReader.read(Array(#"{"k": "#.utf8) + string + [UInt8(ascii: "}")]) {
+                            reader throws(JSONParseError) in try reader.readObject { _, _ in }
+                        }) != nil
+                        if skipped != (expected != nil) { wrong.append("\(label), skipped: accepted \(skipped)") }
+                        let named = (try? JSONReader.read([UInt8(ascii: "{")] + string + Array(": 1}".utf8)) {
+                            reader throws(JSONParseError) in try reader.readObject { _, _ in }
+                        }) != nil
+                        if named != (expected != nil) { wrong.append("\(label), a name: accepted \(named)") }
+                    }
+                    // A quote ends the string there: what follows is not JSON.
+                    if (try? JSONValue(parsing: text(with: [UInt8(ascii: "\"")]))) != nil {
+                        wrong.append("quote at \(position) of \(length) after \(lead)")
+                    }
                 }
-                let plain = String(repeating: "x", count: position) + "%@" + String(repeating: "y", count: length - position - 1)
-                let cases: [(middle: [UInt8], expected: String?)] = [
-                    (Array("\\n".utf8), plain.replacingOccurrences(of: "%@", with: "\n")),
-                    (Array("é".utf8), plain.replacingOccurrences(of: "%@", with: "é")),
-                    ([0x01], nil),
-                    ([0x1F], nil),
-                    ([0xFF], nil),
-                ]
-                for (middle, expected) in cases {
-                    let parsed = try? JSONValue(parsing: text(with: middle)).stringValue
-                    if parsed != expected { wrong.append("\(middle) at \(position) of \(length): \(String(describing: parsed))") }
-                }
-                // A quote ends the string there: what follows is not JSON.
-                if (try? JSONValue(parsing: text(with: [UInt8(ascii: "\"")]))) != nil { wrong.append("quote at \(position) of \(length)") }
             }
         }
         #expect(wrong.isEmpty, "\(wrong.prefix(10))")

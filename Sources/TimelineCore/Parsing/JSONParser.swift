@@ -138,14 +138,33 @@ struct JSONParser {
     /// Where the string at the current position ends (its closing quote) when it is ASCII without
     /// escapes or control characters, which needs no further check; nil for any other string.
     private func plainStringEnd() -> Int? {
-        var index = position + 1
+        let run = plainRun(from: position + 1)
+        guard run.isASCII, run.stop < end, bytes[run.stop] == UInt8(ascii: "\"") else { return nil }
+        return run.stop
+    }
+
+    /// Passes over string content that needs no attention — no quote, backslash or control
+    /// character — eight bytes at a time while eight remain. Returns where it stopped (at such a
+    /// byte, or at the end) and whether every byte passed was ASCII. Every string scan of the
+    /// parser goes through here.
+    private func plainRun(from start: Int) -> (stop: Int, isASCII: Bool) {
+        var index = start
+        var isASCII = true
+        if let base = bytes.baseAddress {
+            while index + 8 <= end {
+                let word = ByteWord(base, at: index)
+                if word.contains(UInt8(ascii: "\"")) || word.contains(UInt8(ascii: "\\")) || word.containsByte(below: 0x20) { break }
+                isASCII = isASCII && word.isASCII
+                index += 8
+            }
+        }
         while index < end {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { return index }
-            if byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 { return nil }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            isASCII = isASCII && byte < 0x80
             index += 1
         }
-        return nil
+        return (index, isASCII)
     }
 
     private mutating func parseObject() throws(Failure) -> JSONValue {
@@ -273,34 +292,19 @@ struct JSONParser {
 
     mutating func parseString() throws(Failure) -> String {
         let opening = position
-        position += 1
-        let contentStart = position
-        // Whether a byte had its high bit set, noted on the way: an ASCII string needs no second pass.
-        var isASCII = true
-        // Most strings have no escapes: take them straight from the input, eight bytes at a time
-        // while none of them ends the string, starts an escape or is a control character.
-        while position < end {
-            if position + 8 <= end, let base = bytes.baseAddress {
-                let word = ByteWord(base, at: position)
-                if !word.contains(UInt8(ascii: "\"")), !word.contains(UInt8(ascii: "\\")), !word.containsByte(below: 0x20) {
-                    isASCII = isASCII && word.isASCII
-                    position += 8
-                    continue
-                }
-            }
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                let string = try makeString(bytes[contentStart..<position], at: opening, isASCII: isASCII)
-                position += 1
-                return string
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw controlCharacterFailure(byte) }
-            isASCII = isASCII && byte < 0x80
-            position += 1
-        }
+        let contentStart = position + 1
+        // Most strings have no escapes: take them straight from the input. An ASCII one needs no
+        // second pass to check its UTF-8.
+        let run = plainRun(from: contentStart)
+        position = run.stop
         guard position < end else { throw Failure(offset: opening, message: "unterminated string") }
+        if bytes[position] == UInt8(ascii: "\"") {
+            position += 1
+            return try makeString(bytes[contentStart..<run.stop], at: opening, isASCII: run.isASCII)
+        }
 
+        // A backslash (or a control character, refused below): from here the string is decoded,
+        // the plain runs between escapes copied whole.
         var decoded = Array(bytes[contentStart..<position])
         while position < end {
             let byte = bytes[position]
@@ -312,12 +316,13 @@ struct JSONParser {
                 }
             case UInt8(ascii: "\\"):
                 try appendEscape(to: &decoded)
-            case 0..<0x20:
-                throw controlCharacterFailure(byte)
             default:
-                decoded.append(byte)
-                position += 1
+                // `plainRun` stops only at a quote, a backslash or a control character.
+                throw controlCharacterFailure(byte)
             }
+            let next = plainRun(from: position)
+            decoded.append(contentsOf: bytes[position..<next.stop])
+            position = next.stop
         }
         throw Failure(offset: opening, message: "unterminated string")
     }
