@@ -24,7 +24,8 @@ struct MarkupWriterTests {
     }
 
     /// Long text is looked at eight bytes at a time: every ASCII byte at every place in a word, and
-    /// across two words, beside an `&` that makes the text need escaping at all.
+    /// across two words, alone (whether the text needs escaping at all is decided by the same
+    /// scan) and beside an `&`.
     @Test("Every ASCII byte at every position of long text")
     func everyASCIIByteAtEveryPosition() {
         let named: [UInt8: String] = [0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;", 0x22: "&quot;", 0x27: "&#39;"]
@@ -33,13 +34,19 @@ struct MarkupWriterTests {
             let character = String(Character(Unicode.Scalar(byte)))
             let expected = named[byte] ?? (byte < 0x20 && ![0x09, 0x0A, 0x0D].contains(byte) ? "\u{FFFD}" : character)
             for position in 0..<20 {
-                var text = Array(repeating: "x", count: 20)
-                var escaped = text
-                text[position] = character
-                escaped[position] = expected
-                text[(position + 10) % 20] = "&"
-                escaped[(position + 10) % 20] = "&amp;"
-                if MarkupEscaping.escaped(text.joined()) != escaped.joined() { wrong.append("byte \(byte) at \(position)") }
+                for besideAnAmpersand in [false, true] {
+                    var text = Array(repeating: "x", count: 20)
+                    var escaped = text
+                    text[position] = character
+                    escaped[position] = expected
+                    if besideAnAmpersand {
+                        text[(position + 10) % 20] = "&"
+                        escaped[(position + 10) % 20] = "&amp;"
+                    }
+                    if MarkupEscaping.escaped(text.joined()) != escaped.joined() {
+                        wrong.append("byte \(byte) at \(position)\(besideAnAmpersand ? " beside an &" : "")")
+                    }
+                }
             }
         }
         #expect(wrong.isEmpty, "\(wrong.prefix(10))")

@@ -6,7 +6,7 @@ import TimelineCore
 public enum MarkupEscaping {
     public static func escaped(_ text: String) -> String {
         // Most values (names, dates, titles) need nothing: they are handed back without a copy.
-        guard text.utf8.contains(where: needsEscaping) else { return text }
+        guard withUTF8(of: text, { firstToEscape(in: $0, from: 0) < $0.count }) else { return text }
         var buffer = MarkupBuffer(capacity: text.utf8.count + 64)
         append(text, to: &buffer)
         return buffer.withBytes { String(decoding: $0, as: UTF8.self) }
@@ -14,30 +14,40 @@ public enum MarkupEscaping {
 
     /// Appends `text`, escaped, as UTF-8: the runs between bytes to escape are copied whole.
     static func append(_ text: String, to output: inout MarkupBuffer) {
-        // A native string's bytes are read where they are; only another kind is copied first.
-        if text.utf8.withContiguousStorageIfAvailable({ append($0, to: &output) }) != nil { return }
-        var text = text
-        text.withUTF8 { append($0, to: &output) }
+        withUTF8(of: text) { bytes in
+            var runStart = 0
+            var index = firstToEscape(in: bytes, from: 0)
+            while index < bytes.count {
+                output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(replacement(for: bytes[index]))
+                runStart = index + 1
+                index = firstToEscape(in: bytes, from: runStart)
+            }
+            output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        }
     }
 
-    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout MarkupBuffer) {
-        guard let base = bytes.baseAddress else { return }
-        var runStart = 0
-        var index = 0
+    /// A native string's bytes are read where they are; only another kind is copied first.
+    private static func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var text = text
+        return text.withUTF8(body)
+    }
+
+    /// The index of the first byte from `start` on that `needsEscaping`, or `bytes.count`. Eight
+    /// bytes at a time while none of them is a candidate, as in most text.
+    private static func firstToEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        var index = start
         while index < bytes.count {
-            // Eight bytes at a time while none of them is a candidate for escaping, as in most text.
             if index + 8 <= bytes.count, !mayNeedEscaping(ByteWord(base, at: index)) {
                 index += 8
                 continue
             }
-            if needsEscaping(bytes[index]) {
-                output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                output.append(replacement(for: bytes[index]))
-                runStart = index + 1
-            }
+            if needsEscaping(bytes[index]) { return index }
             index += 1
         }
-        output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        return bytes.count
     }
 
     /// True when one of the eight bytes of `word` is below 0x20 or one of `& < > " '`: every byte
