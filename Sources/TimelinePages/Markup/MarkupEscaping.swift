@@ -5,26 +5,33 @@ import TimelineCore
 /// the same text is safe in an attribute value.
 public enum MarkupEscaping {
     public static func escaped(_ text: String) -> String {
-        // Most values (names, dates, titles) need nothing: they are handed back without a copy.
-        guard withUTF8(of: text, { firstToEscape(in: $0, from: 0) < $0.count }) else { return text }
-        var buffer = MarkupBuffer(capacity: text.utf8.count + 64)
-        append(text, to: &buffer)
-        return buffer.withBytes { String(decoding: $0, as: UTF8.self) }
+        withUTF8(of: text) { bytes in
+            let first = firstToEscape(in: bytes, from: 0)
+            // Most values (names, dates, titles) need nothing: they are handed back without a copy.
+            guard first < bytes.count else { return text }
+            var buffer = MarkupBuffer(capacity: bytes.count + 64)
+            append(bytes, from: first, to: &buffer)
+            return buffer.withBytes { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
-    /// Appends `text`, escaped, as UTF-8: the runs between bytes to escape are copied whole.
+    /// Appends `text`, escaped, as UTF-8.
     static func append(_ text: String, to output: inout MarkupBuffer) {
-        withUTF8(of: text) { bytes in
-            var runStart = 0
-            var index = firstToEscape(in: bytes, from: 0)
-            while index < bytes.count {
-                output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                output.append(replacement(for: bytes[index]))
-                runStart = index + 1
-                index = firstToEscape(in: bytes, from: runStart)
-            }
-            output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        withUTF8(of: text) { bytes in append(bytes, from: firstToEscape(in: bytes, from: 0), to: &output) }
+    }
+
+    /// Appends `bytes`, escaped, given the first byte to escape: the runs between such bytes are
+    /// copied whole.
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, to output: inout MarkupBuffer) {
+        var runStart = 0
+        var index = first
+        while index < bytes.count {
+            output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            output.append(replacement(for: bytes[index]))
+            runStart = index + 1
+            index = firstToEscape(in: bytes, from: runStart)
         }
+        output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     /// A native string's bytes are read where they are; only another kind is copied first.
