@@ -22,19 +22,11 @@ public struct JSONMemberName {
     public static func == (name: JSONMemberName, literal: StaticString) -> Bool {
         literal.withUTF8Buffer { expected in
             switch name.storage {
-            case .bytes(let bytes): bytes.count == expected.count && same(bytes, expected)
+            // Length first: most names a `switch` tries differ in length, and the rest in their first bytes.
+            case .bytes(let bytes): bytes.count == expected.count && bytes.elementsEqual(expected)
             case .decoded(let string): string.utf8.elementsEqual(expected)
             }
         }
-    }
-
-    /// Byte for byte, for buffers of one length: most names a `switch` tries differ in length, and
-    /// the rest in their first bytes.
-    private static func same(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in 0..<left.count where left[index] != right[index] {
-            return false
-        }
-        return true
     }
 
     /// Lets a `switch` over a name take name literals as its cases.

@@ -52,7 +52,8 @@ public struct MarkupWriter: ~Copyable {
         element(name, [], content)
     }
 
-    /// An element of attributes built at run time, as an `XMLNode` holds them.
+    /// An element whose attributes are known only at run time: how many, as an `XMLNode` holds
+    /// them or as an option is selected or not.
     public mutating func element(_ name: StaticString, attributeList: [XMLAttribute], _ content: (inout MarkupWriter) -> Void) {
         writeStartTag(name, attributeList.span)
         writeContentAndEndTag(name, content)

@@ -32,10 +32,9 @@ struct SearchForm: Sendable {
         var writer = MarkupWriter(.html, capacity: 1024)
         writer.element("option", [XMLAttribute("value", "")], text: "any")
         for option in EventKind.allCases {
-            if option == kind {
-                writer.element("option", [XMLAttribute("value", option.rawValue), XMLAttribute("selected", "selected")], text: KindLabel.text(option.rawValue))
-            } else {
-                writer.element("option", [XMLAttribute("value", option.rawValue)], text: KindLabel.text(option.rawValue))
+            let value = XMLAttribute("value", option.rawValue)
+            writer.element("option", attributeList: option == kind ? [value, XMLAttribute("selected", "selected")] : [value]) {
+                $0.text(KindLabel.text(option.rawValue))
             }
         }
         return TrustedMarkup(writer)
